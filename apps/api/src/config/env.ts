@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The development-only secret; refused when NODE_ENV=production. */
+export const DEFAULT_APP_SECRET = 'development-only-secret-do-not-use-in-production';
+
+/** The repository root (holds turbo.json), so defaults do not depend on the working directory. */
+function repositoryRoot(): string {
+  let dir = process.cwd();
+  while (dir !== path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'turbo.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every setting the platform reads from the environment, with its default and meaning.
+ * Parsed once at start by `loadConfig`; nothing else reads process.env.
+ */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode; production refuses unsafe settings.'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the API and web client.'),
+    HOST: z.string().optional().describe('Interface to listen on; 127.0.0.1 by default, 0.0.0.0 in production.'),
+    PUBLIC_URL: z.url().optional().describe('Public origin used in links and cookies; http://localhost:PORT by default. Must be https in production.'),
+    DATABASE_URL: z.string().optional().describe('External PostgreSQL; when unset an embedded PostgreSQL is started under DATA_DIR.'),
+    DATA_DIR: z.string().optional().describe('Directory for the embedded database and local files; ./.data by default.'),
+    APP_SECRET: z.string().min(32).default(DEFAULT_APP_SECRET).describe('Master secret (at least 32 characters) from which cookie, hashing and encryption keys are derived. Required in production.'),
+    SMTP_URL: z.string().optional().describe('SMTP server for outgoing mail (smtp:// or smtps://). Without it mail is kept in the development mailbox; required in production.'),
+    MAIL_FROM: z.string().default('Lesplein <no-reply@localhost>').describe('Sender of outgoing mail.'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Minimum level of the JSON logs.'),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576).describe('Largest JSON request body; larger ones get 413.'),
+    SESSION_IDLE_DAYS: z.coerce.number().int().positive().default(30).describe('A session unused this long ends.'),
+    LOGIN_ATTEMPT_RETENTION_HOURS: z.coerce.number().int().positive().default(24).describe('How long log-in attempts (valid and invalid) are kept.'),
+    LOGIN_HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('How long a member\'s own log-in history is kept.'),
+    SEED_DEMO: bool.default(true).describe('Seed demo members on first start of an empty database.'),
+    WEB_DIST_DIR: z.string().optional().describe('Built web client served at /; apps/web/dist by default.'),
+    WORKER: z.enum(['inline', 'off']).default('inline').describe('inline: background jobs run inside the API process; off: a separate worker runs them.'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.APP_SECRET === DEFAULT_APP_SECRET) ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'must be set to a secret of your own in production' });
+    if (!env.PUBLIC_URL?.startsWith('https://')) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be an https:// URL in production' });
+    if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production' });
+  });
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  appSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sessionIdleDays: number;
+  loginAttemptRetentionHours: number;
+  loginHistoryRetentionDays: number;
+  seedDemo: boolean;
+  webDistDir: string;
+  worker: 'inline' | 'off';
+  /** Cookies get the Secure flag unless the public URL is plain-http localhost. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const root = repositoryRoot();
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    publicUrl,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(root, env.DATA_DIR ?? '.data'),
+    appSecret: env.APP_SECRET,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    sessionIdleDays: env.SESSION_IDLE_DAYS,
+    loginAttemptRetentionHours: env.LOGIN_ATTEMPT_RETENTION_HOURS,
+    loginHistoryRetentionDays: env.LOGIN_HISTORY_RETENTION_DAYS,
+    seedDemo: env.SEED_DEMO,
+    webDistDir: path.resolve(root, env.WEB_DIST_DIR ?? 'apps/web/dist'),
+    worker: env.WORKER,
+    secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(publicUrl),
+  };
+}
+
+/** Injection token for the parsed configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
