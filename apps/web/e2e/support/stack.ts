@@ -83,6 +83,7 @@ class ApiProcess {
   private exited: Promise<void> = Promise.resolve();
   private exitInfo: string | undefined;
   private stopRequested = false;
+  private ready = false;
   private readonly onParentExit = () => this.child?.kill('SIGINT');
 
   constructor(
@@ -119,7 +120,8 @@ class ApiProcess {
       child.once('exit', (code, signal) => {
         this.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
         process.off('exit', this.onParentExit);
-        if (!this.stopRequested) {
+        // Before readiness the start-up error carries the output; afterwards say it here.
+        if (this.ready && !this.stopRequested) {
           process.stderr.write(`[e2e stack] the API exited unexpectedly (${this.exitInfo}). Its output:\n${this.output}\n`);
         }
         resolve();
@@ -140,13 +142,15 @@ class ApiProcess {
       try {
         const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
         await response.body?.cancel();
-        if (response.status === 200) return;
+        if (response.status === 200) {
+          this.ready = true;
+          return;
+        }
         lastProblem = `GET /health/ready answered ${response.status}`;
       } catch (error) {
         lastProblem = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       }
       if (Date.now() >= deadline) {
-        this.stopRequested = true; // the failure below already carries the output
         throw this.failure(`the API was not ready within ${readyTimeoutMs} ms (${lastProblem})`);
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
