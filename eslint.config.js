@@ -207,9 +207,10 @@ export default defineConfig([
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
   },
 
-  // React hooks rules for the web client's components.
+  // React hooks rules for the web client's components, and for its .ts files that define hooks
+  // (one file per API operation exports a fetcher, query options and a use… hook).
   {
-    files: ['apps/web/**/*.tsx'],
+    files: ['apps/web/**/*.tsx', 'apps/web/src/**/*.ts'],
     extends: [reactHooks.configs.flat.recommended],
   },
 
