@@ -39,6 +39,8 @@ export const EnvSchema = z
     LOGIN_HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('How long a member\'s own log-in history is kept.'),
     SEED_DEMO: bool.default(true).describe('Seed demo members on first start of an empty database.'),
     WEB_DIST_DIR: z.string().optional().describe('Built web client served at /; apps/web/dist by default.'),
+    TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-For from a reverse proxy in front of the API (enable only behind one).'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('Requests per minute per client address across the API; sensitive routes have tighter limits.'),
     WORKER: z.enum(['inline', 'off']).default('inline').describe('inline: background jobs run inside the API process; off: a separate worker runs them.'),
   })
   .superRefine((env, ctx) => {
@@ -66,6 +68,8 @@ export interface AppConfig {
   seedDemo: boolean;
   webDistDir: string;
   worker: 'inline' | 'off';
+  trustProxy: boolean;
+  rateLimitPerMinute: number;
   /** Cookies get the Secure flag unless the public URL is plain-http localhost. */
   secureCookies: boolean;
 }
@@ -100,6 +104,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR ?? 'apps/web/dist'),
     worker: env.WORKER,
+    trustProxy: env.TRUST_PROXY,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(publicUrl),
   };
 }

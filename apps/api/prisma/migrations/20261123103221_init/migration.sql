@@ -44,6 +44,7 @@ CREATE TABLE "Member" (
     "locale" TEXT NOT NULL DEFAULT 'nl',
     "totpSecret" TEXT,
     "totpEnabledAt" TIMESTAMP(3),
+    "totpLastStep" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "lastActiveAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -147,6 +148,15 @@ CREATE TABLE "LoginHistoryEntry" (
     "userAgent" TEXT,
 
     CONSTRAINT "LoginHistoryEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "rate_limits" (
+    "key" VARCHAR(255) NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateTable

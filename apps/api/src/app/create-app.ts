@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/env.js';
+import { NotFound } from '../core/errors/domain-error.js';
+import { sendProblem } from '../core/errors/send-problem.js';
+import { createLogger, NestPinoLogger, requestId } from '../core/logging/logger.js';
+import { JobQueue } from '../core/outbox/job-queue.js';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../modules/accounts/profile-photo.js';
+import { AppModule } from './app.module.js';
+import { setUpOpenApi } from './openapi.js';
+
+const API_PREFIXES = ['/api/', '/health/', '/dev/', '/oidc/'];
+
+/**
+ * Builds the whole HTTP application (API, OpenAPI docs, built web client on the same origin)
+ * on an already migrated database. Used by main.ts and by the API tests.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: requestId,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: new NestPinoLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.secureCookies ? [] : null, 'img-src': ["'self'", 'data:', 'blob:'] } },
+    strictTransportSecurity: config.secureCookies,
+  });
+  fastify.addContentTypeParser(PHOTO_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+
+  setUpOpenApi(app);
+  await serveWebClient(app, config);
+
+  await app.init();
+  await app.get(JobQueue).start();
+  return app;
+}
+
+/** Serves the built web client with a fallback to index.html for client-side routes. */
+async function serveWebClient(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const indexFile = path.join(config.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false, maxAge: '1h' });
+  fastify.get('/*', async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (!hasWeb || API_PREFIXES.some((prefix) => url.startsWith(prefix) || `${url}/` === prefix)) {
+      sendProblem(NotFound('Page'), request, reply);
+      return reply;
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexFile));
+  });
+}

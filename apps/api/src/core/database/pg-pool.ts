@@ -1,0 +1,10 @@
+import pg from 'pg';
+
+export const PG_POOL = Symbol('PG_POOL');
+
+/** A small pg pool for infrastructure that speaks SQL itself (rate limiter, health check). */
+export function createPool(databaseUrl: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => undefined);
+  return pool;
+}

@@ -1,0 +1,26 @@
+import { NotFoundException } from '@nestjs/common';
+import { describe, expect, it } from 'vitest';
+import { RateLimited, ValidationFailed } from './domain-error.js';
+import { toProblem } from './problem.js';
+
+describe('toProblem', () => {
+  it('keeps the code, message and field errors of domain errors', () => {
+    const { problem, internal } = toProblem(ValidationFailed([{ path: 'email', message: 'bad' }]));
+    expect(internal).toBe(false);
+    expect(problem).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ path: 'email', message: 'bad' }] });
+    expect(toProblem(RateLimited(12)).problem).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 12 });
+  });
+
+  it('maps framework and body-parser errors to stable codes', () => {
+    expect(toProblem(new NotFoundException()).problem).toMatchObject({ status: 404, code: 'not_found' });
+    expect(toProblem({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }).problem).toMatchObject({ status: 413, code: 'payload_too_large' });
+    expect(toProblem({ statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }).problem.code).toBe('validation_failed');
+  });
+
+  it('hides the details of unexpected errors', () => {
+    const { problem, internal } = toProblem(new Error('connection string postgres://secret'));
+    expect(internal).toBe(true);
+    expect(problem).toMatchObject({ status: 500, code: 'internal_error' });
+    expect(JSON.stringify(problem)).not.toContain('secret');
+  });
+});

@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { APP_CONFIG, type AppConfig } from '../../config/env.js';
+import { DATABASE_URL, type Tx } from '../database/prisma.service.js';
+
+export interface JobDefinition<T extends object> {
+  name: string;
+  handler: (data: T) => Promise<void>;
+  retryLimit?: number;
+  /** Cron expression for recurring jobs (UTC). */
+  cron?: string;
+}
+
+/**
+ * The transactional outbox and job queue (pg-boss, tables in the `pgboss` schema).
+ * `enqueue(tx, …)` writes the job inside the caller's transaction, so a side effect is
+ * recorded if and only if the change that causes it commits; workers deliver with retries.
+ * See docs/adr/0003-outbox-with-pg-boss.md.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private readonly boss: PgBoss;
+  private readonly definitions = new Map<string, JobDefinition<object>>();
+  private started?: Promise<void>;
+
+  constructor(@Inject(DATABASE_URL) databaseUrl: string, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      // Jobs may carry e-mail addresses and links: keep finished ones briefly.
+      archiveCompletedAfterSeconds: 60,
+      deleteAfterDays: 1,
+      retentionDays: 7,
+      maintenanceIntervalSeconds: 300,
+    });
+    this.boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
+  }
+
+  /** Registers a job type; its worker runs in this process when WORKER=inline. */
+  define<T extends object>(definition: JobDefinition<T>): void {
+    this.definitions.set(definition.name, definition as unknown as JobDefinition<object>);
+  }
+
+  /** Creates queues and, unless WORKER=off, starts the workers. Called once at boot. */
+  start(): Promise<void> {
+    this.started ??= this.startOnce();
+    return this.started;
+  }
+
+  private async startOnce(): Promise<void> {
+    await this.boss.start();
+    for (const definition of this.definitions.values()) {
+      await this.boss.createQueue(definition.name, { name: definition.name, retryLimit: definition.retryLimit ?? 10, retryDelay: 5, retryBackoff: true });
+      if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
+    }
+    if (this.config.worker === 'off') return;
+    for (const definition of this.definitions.values()) {
+      await this.boss.work(definition.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await definition.handler(job.data as object);
+      });
+    }
+  }
+
+  /** Records a job in the caller's transaction (the outbox write). */
+  async enqueue(tx: Tx, name: string, data: object): Promise<void> {
+    if (!this.definitions.has(name)) throw new Error(`Unknown job ${name}`);
+    await this.boss.send(name, data, {
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+    });
+  }
+
+  /** Runs a job type's handler now (used by the CLI and tests for scheduled maintenance). */
+  async runNow(name: string): Promise<void> {
+    const definition = this.definitions.get(name);
+    if (!definition) throw new Error(`Unknown job ${name}`);
+    await definition.handler({});
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+  }
+}

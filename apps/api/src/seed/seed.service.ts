@@ -1,0 +1,29 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MembersRepository } from '../modules/accounts/members.repository.js';
+import { ProfileService } from '../modules/accounts/profile.service.js';
+import { RegistrationService } from '../modules/accounts/registration.service.js';
+import { TaxonomyService } from '../modules/taxonomy/taxonomy.service.js';
+import { DEMO_MEMBERS, DEMO_PASSWORD } from './demo-members.js';
+
+/** Reference data on every start (when missing) and demo content on the first start. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly taxonomy: TaxonomyService,
+    private readonly members: MembersRepository,
+    private readonly registration: RegistrationService,
+    private readonly profiles: ProfileService,
+  ) {}
+
+  async run(options: { demo: boolean }): Promise<void> {
+    if (await this.taxonomy.seedIfEmpty()) this.logger.log('Seeded the Flemish education taxonomy');
+    if (!options.demo || (await this.members.count()) > 0) return;
+    for (const demo of DEMO_MEMBERS) {
+      const id = await this.registration.createVerified({ email: demo.email, password: DEMO_PASSWORD, firstName: demo.firstName, lastName: demo.lastName, locale: 'nl', role: demo.role });
+      await this.profiles.update({ memberId: id, role: demo.role, sessionId: 'seed', twoFactorEnabled: false }, { ...demo.profile, visibility: { school: 'public', teaching: 'public', professionalRole: 'public' } });
+    }
+    this.logger.log(`Seeded ${DEMO_MEMBERS.length} demo members (see README for their log-ins)`);
+  }
+}
