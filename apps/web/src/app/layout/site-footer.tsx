@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>{t('footer.tagline')}</p>
+        {import.meta.env.DEV ? (
+          <p>
+            <a href="/dev/mailbox">{t('footer.devMailbox')}</a>
+          </p>
+        ) : null}
+      </div>
+    </footer>
+  );
+}

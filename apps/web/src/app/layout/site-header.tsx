@@ -1,0 +1,70 @@
+import { Link, NavLink, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentMember } from '../../features/auth/get-current-member';
+import { useLogout } from '../../features/auth/logout';
+import { Button } from '../../components/ui/button';
+import { LanguageSwitch } from './language-switch';
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { data: member } = useCurrentMember();
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  const onLogout = () =>
+    logout.mutate(undefined, {
+      onSettled: () => void navigate('/', { state: { signedOut: true } }),
+    });
+
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-logo">
+          <span className="site-logo__mark" aria-hidden="true" />
+          {t('app.name')}
+        </Link>
+        <nav className="site-nav" aria-label={t('nav.label')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {member ? (
+              <>
+                <li>
+                  <NavLink to="/account/profile">{t('nav.profile')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account/security">{t('nav.security')}</NavLink>
+                </li>
+              </>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          <LanguageSwitch />
+          {member ? (
+            <div className="site-header__account">
+              <span className="site-header__member">
+                {t('header.signedInAs', { name: `${member.firstName} ${member.lastName}` })}
+              </span>
+              <Button variant="secondary" onClick={onLogout} busy={logout.isPending} busyLabel={t('header.loggingOut')}>
+                {t('header.logout')}
+              </Button>
+            </div>
+          ) : (
+            <div className="site-header__account">
+              <Link to="/login" className="button button--secondary">
+                {t('header.login')}
+              </Link>
+              <Link to="/register" className="button button--primary">
+                {t('header.register')}
+              </Link>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RootLayout } from './layout/root-layout';
+import { RequireMember } from './layout/require-member';
+import { RouteError } from './layout/route-error';
+import { InitialLoading } from './layout/initial-loading';
+
+/**
+ * Every page is its own chunk (route `lazy`), so the first load carries only the shell and
+ * the page asked for.
+ */
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError standalone />,
+    HydrateFallback: InitialLoading,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: () => import('./routes/home') },
+          { path: 'register', lazy: () => import('./routes/register') },
+          { path: 'verify-email', lazy: () => import('./routes/verify-email') },
+          { path: 'login', lazy: () => import('./routes/login') },
+          { path: 'forgot-password', lazy: () => import('./routes/forgot-password') },
+          { path: 'reset-password', lazy: () => import('./routes/reset-password') },
+          { path: 'confirm-email', lazy: () => import('./routes/confirm-email') },
+          {
+            path: 'account',
+            element: <RequireMember />,
+            children: [
+              { index: true, element: <Navigate to="profile" replace /> },
+              { path: 'profile', lazy: () => import('./routes/account-profile') },
+              { path: 'security', lazy: () => import('./routes/account-security') },
+            ],
+          },
+          { path: 'members/:handle', lazy: () => import('./routes/member') },
+          { path: '*', lazy: () => import('./routes/not-found') },
+        ],
+      },
+    ],
+  },
+]);
