@@ -1,11 +1,13 @@
 /// <reference types="node" />
-// Starts the whole application for a browser test: a real SMTP listener (see mail.ts) and the
+// Starts the whole application for a browser test: a real SMTP listener (the shared one from
+// @lesplein/testing: smtp-server + mailparser, messages kept in memory) and the
 // built API (`apps/api/dist/main.js`, which also serves the built web client) on free loopback
 // ports, with its own embedded PostgreSQL in a fresh temporary data directory.
 //
 //   const stack = await startStack();
-//   await page.goto(`${stack.baseUrl}/registreren`);
+//   await page.goto(`${stack.baseUrl}/register`);
 //   const mail = await stack.mail.waitFor('ada@example.org', /Bevestig/);
+//   await page.goto(linkIn(mail.text, '/verify-email'));
 //   await stack.stop();
 //
 // Needs `npm run build` first (`npm test` does that). Nothing here sleeps for a fixed time:
@@ -16,10 +18,10 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startMailCatcher, type MailCatcher } from './mail.js';
+import { startMailCatcher, type MailCatcher } from '@lesplein/testing/mail-catcher';
 
-export type { ReceivedMail } from './mail.js';
-export { extractLinks } from './mail.js';
+export type { ReceivedMail } from '@lesplein/testing/mail-catcher';
+export { linkIn } from '@lesplein/testing/mail-catcher';
 
 export interface Stack {
   /** Origin of the API and the web client it serves, e.g. http://localhost:41234. */
