@@ -43,7 +43,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
 
   setUpOpenApi(app);
   await serveWebClient(app, config);
