@@ -187,6 +187,11 @@ export default defineConfig([
     },
   },
   {
+    // Test code may leave response bodies loosely typed (e.g. an HTTP test client's `T = any`).
+    files: ['apps/*/test/**', 'apps/web/e2e/**', '**/*.spec.ts', '**/*.spec.tsx', '**/*.e2e-spec.ts', '**/*.e2e.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     rules: {
       'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
