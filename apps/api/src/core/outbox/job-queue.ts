@@ -35,7 +35,11 @@ export class JobQueue implements OnApplicationShutdown {
       retentionDays: 7,
       maintenanceIntervalSeconds: 300,
     });
-    this.boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
+    this.boss.on('error', (error: Error & { code?: string }) => {
+      // 57P01: the database is shutting down (Ctrl-C reaches the embedded PostgreSQL too).
+      if (error.code === '57P01') this.logger.log('Job queue: the database is shutting down');
+      else this.logger.error(`pg-boss: ${error.message}`);
+    });
   }
 
   /** Registers a job type; its worker runs in this process when WORKER=inline. */
