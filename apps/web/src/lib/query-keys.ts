@@ -10,3 +10,12 @@ export const queryKeys = {
   taxonomy: ['taxonomy'] as const,
   publicProfile: (handle: string) => ['members', handle] as const,
 };
+
+/**
+ * Queries that belong to the member who was signed in: dropped when someone signs in or out.
+ * The current member itself is kept (and overwritten), because the header and the route
+ * guards observe it; removing it would leave them watching a query no longer in the cache.
+ */
+export function isMemberData(queryKey: readonly unknown[]): boolean {
+  return queryKey[0] !== queryKeys.taxonomy[0] && !(queryKey[0] === queryKeys.currentMember[0] && queryKey[1] === queryKeys.currentMember[1]);
+}

@@ -8,13 +8,8 @@ import { LanguageSwitch } from './language-switch';
 export function SiteHeader() {
   const { t } = useTranslation();
   const { data: member } = useCurrentMember();
-  const logout = useLogout();
   const navigate = useNavigate();
-
-  const onLogout = () =>
-    logout.mutate(undefined, {
-      onSettled: () => void navigate('/', { state: { signedOut: true } }),
-    });
+  const logout = useLogout({ leave: () => navigate('/', { state: { signedOut: true } }) });
 
   return (
     <header className="site-header">
@@ -49,9 +44,14 @@ export function SiteHeader() {
               <span className="site-header__member">
                 {t('header.signedInAs', { name: `${member.firstName} ${member.lastName}` })}
               </span>
-              <Button variant="secondary" onClick={onLogout} busy={logout.isPending} busyLabel={t('header.loggingOut')}>
+              <Button variant="secondary" onClick={() => logout.mutate()} busy={logout.isPending} busyLabel={t('header.loggingOut')}>
                 {t('header.logout')}
               </Button>
+              {logout.isError ? (
+                <span className="site-header__error" role="alert">
+                  {t('header.logoutFailed')}
+                </span>
+              ) : null}
             </div>
           ) : (
             <div className="site-header__account">

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { LoginResponse, type LoginSecondFactorRequest } from '@lesplein/contracts/auth';
 import { api } from '../../lib/api-client';
-import { queryKeys } from '../../lib/query-keys';
+import { isMemberData, queryKeys } from '../../lib/query-keys';
 
 /** POST /api/auth/login/second-factor — completes sign-in with a TOTP or recovery code. */
 export function loginSecondFactor(input: LoginSecondFactorRequest): Promise<LoginResponse> {
@@ -15,7 +15,7 @@ export function useLoginSecondFactor() {
     onSuccess: (result) => {
       if (result.status !== 'signed_in') return;
       api.resetCsrfToken();
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'taxonomy' });
+      queryClient.removeQueries({ predicate: (query) => isMemberData(query.queryKey) });
       queryClient.setQueryData(queryKeys.currentMember, result.member);
     },
   });

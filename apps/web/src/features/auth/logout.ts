@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Ok } from '@lesplein/contracts/common';
 import { api } from '../../lib/api-client';
-import { queryKeys } from '../../lib/query-keys';
+import { isMemberData, queryKeys } from '../../lib/query-keys';
 
 /**
  * POST /api/auth/logout — ends this session.
@@ -12,14 +12,25 @@ export function logout(): Promise<Ok> {
   return api.post<Ok>('/api/auth/logout', {});
 }
 
-export function useLogout() {
+export interface LogoutOptions {
+  /**
+   * Moves away from the current page before the member is forgotten, so that guards of
+   * member-only pages do not first send the visitor to the log-in page.
+   */
+  leave?: () => void | Promise<void>;
+}
+
+export function useLogout(options: LogoutOptions = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => {
+    onSuccess: async () => {
       api.resetCsrfToken();
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'taxonomy' });
+      await options.leave?.();
+      queryClient.removeQueries({ predicate: (query) => isMemberData(query.queryKey) });
       queryClient.setQueryData(queryKeys.currentMember, null);
     },
+    // If the answer got lost, ask the API who is signed in rather than guess.
+    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.currentMember }),
   });
 }
