@@ -38,6 +38,21 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge'];
+  if (!known.includes(command)) {
+    console.error(`Unknown command: ${command}\n\n${USAGE}`);
+    return 2;
+  }
+  const creating = command === 'admin:create' || command === 'member:create';
+  const role = command === 'admin:create' ? 'admin' : (values.role ?? 'member');
+  if (creating && (!values.email || !values.password || (command === 'member:create' && (!values['first-name'] || !values['last-name'])))) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (role !== 'member' && role !== 'moderator' && role !== 'admin') {
+    console.error('--role must be member, moderator or admin');
+    return 2;
+  }
   const config = { ...loadConfig(), worker: 'off' as const, seedDemo: false };
   const database = await openDatabase(config);
   try {
@@ -48,16 +63,7 @@ async function main(): Promise<number> {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), { logger: ['error'] });
     try {
       await app.get(SeedService).run({ demo: false });
-      if (command === 'admin:create' || command === 'member:create') {
-        const role = command === 'admin:create' ? 'admin' : (values.role ?? 'member');
-        if (!values.email || !values.password || (command === 'member:create' && (!values['first-name'] || !values['last-name']))) {
-          console.error(USAGE);
-          return 2;
-        }
-        if (role !== 'member' && role !== 'moderator' && role !== 'admin') {
-          console.error('--role must be member, moderator or admin');
-          return 2;
-        }
+      if (creating && values.email && values.password) {
         const email = values.email.trim().toLowerCase();
         const id = await app.get(RegistrationService).createVerified({
           email,
@@ -74,7 +80,6 @@ async function main(): Promise<number> {
         console.log(JSON.stringify(await app.get(RetentionService).purge()));
         return 0;
       }
-      console.error(`Unknown command: ${command}\n\n${USAGE}`);
       return 2;
     } finally {
       await app.close();
