@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { initI18n } from './lib/i18n';
 import { AppProviders } from './app/providers';
 import { router } from './app/router';

@@ -151,6 +151,26 @@ describe('describeProblem', () => {
     expect(described.fieldErrors.password).toMatch(/te makkelijk te raden/);
   });
 
+  it('puts a field-specific code next to its field, with the form\'s own wording', async () => {
+    // The API names the field differently ("password") from the form ("currentPassword").
+    const error = apiError(400, 'invalid_credentials', { errors: [{ path: 'password', message: 'Onjuist wachtwoord / Wrong password' }] });
+    const described = await inLanguage('en', () =>
+      describeProblem(error, {
+        fields: ['currentPassword', 'newPassword'],
+        codeToField: { invalid_credentials: 'currentPassword' },
+        messages: { invalid_credentials: 'Your current password is not right.' },
+      }),
+    );
+    expect(described).toEqual({ formError: null, fieldErrors: { currentPassword: 'Your current password is not right.' } });
+  });
+
+  it('prefers the translated code message over the API\'s field message for a mapped code', async () => {
+    const error = apiError(400, 'second_factor_invalid', { errors: [{ path: 'code', message: 'Ongeldige code / Invalid code' }] });
+    const described = await inLanguage('nl', () => describeProblem(error, { fields: ['code'], codeToField: { second_factor_invalid: 'code' } }));
+    expect(described.formError).toBeNull();
+    expect(described.fieldErrors.code).toMatch(/^Deze code klopt niet/);
+  });
+
   it('keeps the alert for codes without a field', async () => {
     const described = await inLanguage('en', () => describeProblem(apiError(403, 'csrf_invalid'), { fields: ['email'] }));
     expect(described).toEqual({ formError: expect.stringMatching(/Reload the page/), fieldErrors: {} });

@@ -111,8 +111,14 @@ export interface DescribedProblem {
 export interface DescribeOptions {
   /** Field names the form shows; API errors for other paths go to the alert. */
   fields?: readonly string[];
-  /** Problem codes that belong to one field, e.g. `{ weak_password: 'password' }`. */
+  /**
+   * Problem codes that are about one field, e.g. `{ weak_password: 'password' }`. The
+   * message then stands next to that field instead of in the alert, and the API's field
+   * errors for paths the form does not show are taken to be about the same thing.
+   */
   codeToField?: Partial<Record<string, string>>;
+  /** Wording for a code that fits this form better than the general one. */
+  messages?: Partial<Record<string, string>>;
 }
 
 /** Splits any thrown error into an alert message and per-field messages. */
@@ -124,20 +130,21 @@ export function describeProblem(error: unknown, options: DescribeOptions = {}): 
   const unmatched: string[] = [];
   for (const item of problem.errors ?? []) {
     const key = fieldKey(item.path);
-    const target = fields.has(key) ? key : fields.has(key.split('.')[0] ?? '') ? key.split('.')[0]! : null;
+    const head = key.split('.')[0] ?? '';
+    const target = fields.has(key) ? key : fields.has(head) ? head : null;
     const message = pickLanguage(item.message);
     if (target) fieldErrors[target] ??= message;
     else unmatched.push(message);
   }
+  const message = options.messages?.[problem.code] ?? problemMessage(problem);
   const codeField = options.codeToField?.[problem.code];
-  if (codeField && fields.has(codeField) && !fieldErrors[codeField]) {
-    fieldErrors[codeField] = problemMessage(problem);
-    return { formError: unmatched.length ? unmatched.join(' ') : null, fieldErrors };
+  if (codeField && fields.has(codeField)) {
+    fieldErrors[codeField] = message;
+    return { formError: null, fieldErrors };
   }
   if (Object.keys(fieldErrors).length > 0 && unmatched.length === 0 && problem.code === ProblemCode.validation) {
     return { formError: translate('problem.check_fields'), fieldErrors };
   }
-  const message = problemMessage(problem);
   return { formError: unmatched.length ? `${message} ${unmatched.join(' ')}` : message, fieldErrors };
 }
 

@@ -21,6 +21,14 @@ export const ProblemCode = {
   tokenInvalid: 'token_invalid',
   weakPassword: 'weak_password',
   unavailable: 'service_unavailable',
+  fileTooLarge: 'file_too_large',
+  quotaExceeded: 'quota_exceeded',
+  fileEmpty: 'file_empty',
+  fileTypeRefused: 'file_type_refused',
+  fileTypeMismatch: 'file_type_mismatch',
+  fileCorrupt: 'file_corrupt',
+  archiveRefused: 'archive_refused',
+  uploadAborted: 'upload_aborted',
   internal: 'internal_error',
 } as const satisfies typeof import('@lesplein/contracts/common').ProblemCode;
 

@@ -9,7 +9,9 @@ export function SiteHeader() {
   const { t } = useTranslation();
   const { data: member } = useCurrentMember();
   const navigate = useNavigate();
-  const logout = useLogout({ leave: () => navigate('/', { state: { signedOut: true } }) });
+  // flushSync: the home page must be on screen before the member is forgotten, or the guard of
+  // a member-only page would first send the visitor to the log-in page.
+  const logout = useLogout({ leave: () => navigate('/', { state: { signedOut: true }, flushSync: true }) });
 
   return (
     <header className="site-header">

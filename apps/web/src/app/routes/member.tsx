@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicProfile } from '@lesplein/contracts/profile';
 import { ProblemCode } from '../../lib/problem-codes';
+import { useCurrentMember } from '../../features/auth/get-current-member';
 import { usePublicProfile } from '../../features/members/get-public-profile';
 import { taxonomyName, useTaxonomy } from '../../features/taxonomy/get-taxonomy';
 import { Alert } from '../../components/ui/alert';
@@ -17,6 +18,7 @@ export function Component() {
   const { handle = '' } = useParams();
   const profile = usePublicProfile(handle);
   const taxonomy = useTaxonomy();
+  const { data: viewer } = useCurrentMember();
   usePageTitle(profile.data?.displayName ?? t('member.title'));
 
   if (profile.isPending) return <PageSpinner label={t('common.loading')} />;
@@ -77,6 +79,13 @@ export function Component() {
 
   return (
     <div className="page">
+      {viewer?.handle === member.handle ? (
+        <Alert tone="info">
+          <p>
+            {t('member.ownProfile')} <Link to="/account/profile">{t('member.editOwn')}</Link>
+          </p>
+        </Alert>
+      ) : null}
       <div className="profile-card">
         {member.photoUrl ? (
           <img className="profile-card__photo" src={member.photoUrl} alt={t('member.photoAlt', { name: member.displayName })} width={160} height={160} />

@@ -24,7 +24,10 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
       setSentTo(input.newEmail);
       form.reset({ newEmail: '', password: '' });
     } catch (error) {
-      form.fail(error, { codeToField: { [ProblemCode.invalidCredentials]: 'password', [ProblemCode.conflict]: 'newEmail' } });
+      form.fail(error, {
+        codeToField: { [ProblemCode.invalidCredentials]: 'password', [ProblemCode.conflict]: 'newEmail' },
+        messages: { [ProblemCode.invalidCredentials]: t('validation.wrongPassword'), [ProblemCode.conflict]: t('validation.emailTaken') },
+      });
     }
   });
 

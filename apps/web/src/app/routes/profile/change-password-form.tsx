@@ -26,6 +26,7 @@ export function ChangePasswordForm() {
     } catch (error) {
       form.fail(error, {
         codeToField: { [ProblemCode.invalidCredentials]: 'currentPassword', [ProblemCode.weakPassword]: 'newPassword' },
+        messages: { [ProblemCode.invalidCredentials]: t('validation.wrongPassword') },
       });
     }
   });

@@ -9,6 +9,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/field';
 import { Form } from '../../../components/ui/form';
+import { ProblemCode } from '../../../lib/problem-codes';
 import { onSubmit, useForm } from '../../../lib/use-form';
 import { VisibilitySelect } from './visibility-select';
 
@@ -71,7 +72,17 @@ export function PhotoSection({ profile }: { profile: OwnProfile }) {
       setInputKey((key) => key + 1);
       setMessage(t('profile.photo.uploaded'));
     } catch (error) {
-      form.fail(error, { fields: ['file', 'consent', 'visibility'], codeToField: { payload_too_large: 'file' } });
+      form.fail(error, {
+        fields: ['file', 'consent', 'visibility'],
+        codeToField: {
+          [ProblemCode.payloadTooLarge]: 'file',
+          [ProblemCode.fileTooLarge]: 'file',
+          [ProblemCode.fileEmpty]: 'file',
+          [ProblemCode.fileTypeRefused]: 'file',
+          [ProblemCode.fileTypeMismatch]: 'file',
+          [ProblemCode.fileCorrupt]: 'file',
+        },
+      });
     }
   });
 

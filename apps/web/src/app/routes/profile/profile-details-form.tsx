@@ -156,7 +156,6 @@ export function ProfileDetailsForm({ profile }: { profile: OwnProfile }) {
           type="date"
           autoComplete="bday"
           max={today}
-          hint={t('fields.dateHint')}
           value={values.dateOfBirth}
           onValueChange={(v) => setValue('dateOfBirth', v)}
           error={fieldErrors.dateOfBirth}

@@ -36,6 +36,10 @@ export function TaxonomyChecklist({
     onChange(items.filter((item) => next.has(item.key)).map((item) => item.key));
   };
   const errorId = `${name}-error`;
+  // Entries without children first, as one list; then one group per entry with children.
+  const groups = groupTaxonomy(items);
+  const singles = groups.filter((group) => group.items.length === 0);
+  const nested = groups.filter((group) => group.items.length > 0);
 
   return (
     <fieldset className="checklist" aria-describedby={error ? errorId : undefined}>
@@ -45,42 +49,44 @@ export function TaxonomyChecklist({
           {error}
         </p>
       ) : null}
+      {singles.length > 0 ? (
+        <div className="checklist__singles">
+          {singles.map((group) => (
+            <CheckboxField
+              key={group.root.key}
+              name={name}
+              value={group.root.key}
+              label={taxonomyName(group.root, language)}
+              checked={chosen.has(group.root.key)}
+              onCheckedChange={(on) => toggle(group.root.key, on)}
+            />
+          ))}
+        </div>
+      ) : null}
       <div className="checklist__groups">
-        {groupTaxonomy(items).map((group) =>
-          group.items.length === 0 ? (
-            <div key={group.root.key} className="checklist__group checklist__group--single">
+        {nested.map((group) => (
+          <fieldset key={group.root.key} className="checklist__group">
+            <legend>{taxonomyName(group.root, language)}</legend>
+            <CheckboxField
+              name={name}
+              value={group.root.key}
+              label={t('profile.teaching.general', { name: taxonomyName(group.root, language) })}
+              checked={chosen.has(group.root.key)}
+              onCheckedChange={(on) => toggle(group.root.key, on)}
+            />
+            {group.items.map(({ item, depth }) => (
               <CheckboxField
+                key={item.key}
                 name={name}
-                value={group.root.key}
-                label={taxonomyName(group.root, language)}
-                checked={chosen.has(group.root.key)}
-                onCheckedChange={(on) => toggle(group.root.key, on)}
+                value={item.key}
+                className={`checklist__depth-${Math.min(depth, 3)}`}
+                label={taxonomyName(item, language)}
+                checked={chosen.has(item.key)}
+                onCheckedChange={(on) => toggle(item.key, on)}
               />
-            </div>
-          ) : (
-            <fieldset key={group.root.key} className="checklist__group">
-              <legend>{taxonomyName(group.root, language)}</legend>
-              <CheckboxField
-                name={name}
-                value={group.root.key}
-                label={t('profile.teaching.general', { name: taxonomyName(group.root, language) })}
-                checked={chosen.has(group.root.key)}
-                onCheckedChange={(on) => toggle(group.root.key, on)}
-              />
-              {group.items.map(({ item, depth }) => (
-                <CheckboxField
-                  key={item.key}
-                  name={name}
-                  value={item.key}
-                  className={`checklist__depth-${Math.min(depth, 3)}`}
-                  label={taxonomyName(item, language)}
-                  checked={chosen.has(item.key)}
-                  onCheckedChange={(on) => toggle(item.key, on)}
-                />
-              ))}
-            </fieldset>
-          ),
-        )}
+            ))}
+          </fieldset>
+        ))}
       </div>
     </fieldset>
   );

@@ -177,7 +177,10 @@ function RegenerateCodesForm({ onCodes }: { onCodes: (codes: string[]) => void }
       form.reset({ password: '' });
       onCodes(result.recoveryCodes);
     } catch (error) {
-      form.fail(error, { codeToField: { [ProblemCode.invalidCredentials]: 'password' } });
+      form.fail(error, {
+        codeToField: { [ProblemCode.invalidCredentials]: 'password' },
+        messages: { [ProblemCode.invalidCredentials]: t('validation.wrongPassword') },
+      });
     }
   });
 
@@ -221,6 +224,7 @@ function DisableForm({ onDisabled }: { onDisabled: () => void }) {
     } catch (error) {
       form.fail(error, {
         codeToField: { [ProblemCode.invalidCredentials]: 'password', [ProblemCode.secondFactorInvalid]: 'code' },
+        messages: { [ProblemCode.invalidCredentials]: t('validation.wrongPassword') },
       });
     }
   });
