@@ -42,12 +42,32 @@ export const EnvSchema = z
     TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-For from a reverse proxy in front of the API (enable only behind one).'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('Requests per minute per client address across the API; sensitive routes have tighter limits.'),
     WORKER: z.enum(['inline', 'off']).default('inline').describe('inline: background jobs run inside the API process; off: a separate worker runs them.'),
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local').describe('Where uploaded files are kept: local (DATA_DIR/files, one machine) or s3 (any S3-compatible object store).'),
+    S3_ENDPOINT: z.url().optional().describe('S3 endpoint URL for S3-compatible stores (MinIO, Ceph, Garage…); unset for AWS S3.'),
+    S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
+    S3_BUCKET: z.string().min(3).max(63).optional().describe('S3 bucket for uploaded files; required when STORAGE_DRIVER=s3.'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('S3 access key; unset: the SDK\'s default credential chain. Required in production with STORAGE_DRIVER=s3.'),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('S3 secret key, set together with S3_ACCESS_KEY_ID.'),
+    S3_FORCE_PATH_STYLE: bool.default(true).describe('Address the bucket as endpoint/bucket instead of bucket.endpoint (most S3-compatible stores need this).'),
+    S3_CREATE_BUCKET: bool.default(false).describe('Create the bucket at start when it does not exist (development and tests; create it yourself in production).'),
+    UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(104_857_600).describe('Largest uploaded file in bytes; larger uploads get 413.'),
+    UPLOAD_QUOTA_BYTES: z.coerce.number().int().positive().default(2_147_483_648).describe('Total size of the files one member may keep, in bytes.'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (env.APP_SECRET === DEFAULT_APP_SECRET) ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'must be set to a secret of your own in production' });
     if (!env.PUBLIC_URL?.startsWith('https://')) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be an https:// URL in production' });
     if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production' });
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER !== 's3') return;
+    if (!env.S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together' });
+    }
+    if (env.NODE_ENV === 'production' && !env.S3_ACCESS_KEY_ID) {
+      ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'], message: 'is required in production with STORAGE_DRIVER=s3 (with S3_SECRET_ACCESS_KEY)' });
+    }
   });
 
 export interface AppConfig {
@@ -70,8 +90,25 @@ export interface AppConfig {
   worker: 'inline' | 'off';
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  /** Where uploaded files live; `local` keeps them under `dataDir/files`. */
+  storageDriver: 'local' | 's3';
+  s3: S3Config;
+  uploadMaxFileBytes: number;
+  /** Per member, over all their files. */
+  uploadQuotaBytes: number;
   /** Cookies get the Secure flag unless the public URL is plain-http localhost. */
   secureCookies: boolean;
+}
+
+/** Settings of the S3 storage adapter (read only when STORAGE_DRIVER=s3). */
+export interface S3Config {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string | undefined;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
+  createBucket: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -106,6 +143,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     worker: env.WORKER,
     trustProxy: env.TRUST_PROXY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    storageDriver: env.STORAGE_DRIVER,
+    s3: {
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      bucket: env.S3_BUCKET,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      createBucket: env.S3_CREATE_BUCKET,
+    },
+    uploadMaxFileBytes: env.UPLOAD_MAX_FILE_BYTES,
+    uploadQuotaBytes: env.UPLOAD_QUOTA_BYTES,
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(publicUrl),
   };
 }
