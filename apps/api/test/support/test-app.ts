@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startMailCatcher, type MailCatcher } from '@lesplein/testing/mail-catcher';
 import pg from 'pg';
@@ -15,6 +18,7 @@ export interface TestApp {
   config: AppConfig;
   url: string;
   databaseUrl: string;
+  dataDir: string;
   mail: MailCatcher;
   /** A new client with its own cookie jar and its own (fake, forwarded) client address. */
   client(): HttpClient;
@@ -36,6 +40,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   await admin.end();
   const databaseUrl = withDatabase(serverUrl, name);
   const mail = await startMailCatcher();
+  // Uploaded files and temporary files of this test file live in their own directory.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lesplein-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     SMTP_URL: mail.url,
@@ -44,6 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     SEED_DEMO: 'false',
     PUBLIC_URL: 'http://localhost:5173',
     WEB_DIST_DIR: 'does-not-exist',
+    DATA_DIR: dataDir,
     ...env,
   });
   const app = await createApp(config, databaseUrl, createLogger(config.logLevel, options.logTo));
@@ -55,6 +62,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     config,
     url,
     databaseUrl,
+    dataDir,
     mail,
     client: () => new HttpClient(url),
     sql: async (text, values) => (await pool.query(text, values)).rows,
@@ -62,6 +70,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await app.close();
       await pool.end();
       await mail.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

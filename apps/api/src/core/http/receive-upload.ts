@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ProblemCode } from '@lesplein/contracts/common';
+import { DomainError } from '../errors/domain-error.js';
+
+export interface ReceivedUpload {
+  path: string;
+  size: number;
+  /** Deletes the temporary file (safe to call twice). */
+  discard(): Promise<void>;
+}
+
+/**
+ * Streams a request body to a temporary file, never holding it in memory, and stops as soon as
+ * it passes `maxBytes` (the error comes from `tooLarge`). An aborted or failed upload leaves no
+ * file behind.
+ */
+export async function receiveUpload(body: Readable, options: { tempDir: string; maxBytes: number; tooLarge: () => DomainError }): Promise<ReceivedUpload> {
+  await fs.promises.mkdir(options.tempDir, { recursive: true });
+  const file = path.join(options.tempDir, `${randomUUID()}.upload`);
+  const discard = () => fs.promises.rm(file, { force: true });
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > options.maxBytes) done(options.tooLarge());
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, counter, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  } catch (error) {
+    await discard();
+    if (error instanceof DomainError) throw error;
+    throw new DomainError(400, ProblemCode.uploadAborted, 'The upload was interrupted; nothing was saved.');
+  }
+  return { path: file, size, discard };
+}
+
+/** The uploader's file name, for display only: no directories, no control characters, bounded. */
+export function displayFileName(header: string | string[] | undefined): string {
+  let raw = Array.isArray(header) ? header[0] : header;
+  try {
+    raw = raw ? decodeURIComponent(raw) : undefined;
+  } catch {
+    // keep the undecoded value
+  }
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const name = (raw ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC').trim().slice(0, 200);
+  return name || 'bestand';
+}
