@@ -97,13 +97,16 @@ describe('stripMetadata: images', () => {
     expect(lossy.includes(Buffer.from('VP8 '))).toBe(true);
   });
 
-  it('keeps every frame of an animated GIF', async () => {
+  it.each([
+    ['GIF', 'gif', 'image/gif'],
+    ['WebP', 'webp', 'image/webp'],
+  ] as const)('keeps every frame of an animated %s', async (_label, format, mimeType) => {
     const frames = await Promise.all([60, 120, 180].map((red) => sharp({ create: { width: 16, height: 16, channels: 3, background: { r: red, g: 0, b: 0 } } }).png().toBuffer()));
-    const animated = await sharp(frames, { join: { animated: true } }).gif({ loop: 0, delay: [100, 100, 100] }).toBuffer();
+    const animated = await sharp(frames, { join: { animated: true } }).toFormat(format, { loop: 0, delay: [100, 100, 100] }).toBuffer();
     expect((await sharp(animated, { animated: true }).metadata()).pages).toBe(3);
-    const path = await stripped(animated, 'image/gif');
+    const path = await stripped(animated, mimeType);
     const after = await sharp(await fs.readFile(path), { animated: true }).metadata();
-    expect([after.pages, after.width, after.pageHeight]).toEqual([3, 16, 16]);
+    expect([after.format, after.pages, after.width, after.pageHeight]).toEqual([format, 3, 16, 16]);
   });
 });
 
