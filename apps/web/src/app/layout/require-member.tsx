@@ -4,6 +4,7 @@ import { useCurrentMember } from '../../features/auth/get-current-member';
 import { PageSpinner } from '../../components/ui/spinner';
 import { Alert } from '../../components/ui/alert';
 import { loginPathFor } from '../../lib/redirect';
+import { signedOutRecently } from '../../lib/sign-out';
 import { describeProblem } from '../../lib/form';
 import { secondFactorSetupPath } from '../paths';
 
@@ -18,7 +19,11 @@ export function RequireMember() {
 
   if (isPending) return <PageSpinner label={t('common.loading')} />;
   if (isError) return <Alert tone="error">{describeProblem(error).formError}</Alert>;
-  if (!member) return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  if (!member) {
+    // Just logged out here: go home (where the header is taking us anyway), not to log-in.
+    if (signedOutRecently()) return <Navigate to="/" replace state={{ signedOut: true }} />;
+    return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  }
   if (member.twoFactorSetupRequired && location.pathname !== '/account/security') {
     return <Navigate to={secondFactorSetupPath} replace />;
   }

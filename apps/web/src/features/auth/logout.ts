@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Ok } from '@lesplein/contracts/common';
 import { api } from '../../lib/api-client';
 import { isMemberData, queryKeys } from '../../lib/query-keys';
+import { noteSignedOut } from '../../lib/sign-out';
 
 /**
  * POST /api/auth/logout — ends this session.
@@ -26,6 +27,7 @@ export function useLogout(options: LogoutOptions = {}) {
     mutationFn: logout,
     onSuccess: async () => {
       api.resetCsrfToken();
+      noteSignedOut();
       await options.leave?.();
       queryClient.removeQueries({ predicate: (query) => isMemberData(query.queryKey) });
       queryClient.setQueryData(queryKeys.currentMember, null);
