@@ -3,7 +3,8 @@
 // embedded PostgreSQL: register → confirm by mail → log in → turn on two-step verification →
 // log out → log in with a TOTP code. Then the profile and security pages (visibility, consent
 // and withdrawal, photo upload, password and e-mail change, sessions, recovery codes, password
-// reset), axe checks, the log-in redirect for /account/* and the language switch.
+// reset), a moderator held on the security page until 2FA is on, axe checks, the log-in
+// redirect for /account/* and the language switch.
 //
 // Every wait is on a condition (a heading, a mail, a URL); the only timed wait is for the next
 // 30-second TOTP window, computed from the clock, because the API refuses a code twice.
@@ -20,8 +21,12 @@ const TOTP_PERIOD_SECONDS = 30;
 let stack: Stack;
 let browser: Browser;
 
+/** Seeded on first start when SEED_DEMO is on (listed in the project README). */
+const DEMO_MODERATOR = { email: 'moderator@demo.lesplein.test', password: 'Lesplein-demo-2026' };
+
 beforeAll(async () => {
-  stack = await startStack();
+  // Demo members include a moderator, whose role requires two-step verification.
+  stack = await startStack({ env: { SEED_DEMO: 'true' } });
   browser = await launchChromium();
 });
 
@@ -241,6 +246,34 @@ describe('member account', () => {
       expect(await after.json()).toMatchObject({ email, firstName: 'An', twoFactorEnabled: true });
 
       expect(errors, 'uncaught errors in the page').toEqual([]);
+    });
+  });
+
+  it('sends a moderator without 2FA to the security page until it is on', async () => {
+    const tp = await newPage();
+    const { page } = tp;
+    await scenario(tp, async () => {
+      await logIn(page, DEMO_MODERATOR.email, DEMO_MODERATOR.password);
+      await page.getByRole('heading', { name: 'Beveiliging', level: 1 }).waitFor();
+      await page.getByText('Tweestapsverificatie is verplicht').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/account/security');
+
+      // Other member pages lead back here; public pages say why.
+      await page.goto(`${stack.baseUrl}/account/profile`);
+      await page.getByRole('heading', { name: 'Beveiliging', level: 1 }).waitFor();
+      await page.goto(`${stack.baseUrl}/`);
+      await page.getByText('Als moderator of beheerder moet je eerst tweestapsverificatie inschakelen.').waitFor();
+
+      await page.getByRole('link', { name: 'Nu instellen' }).click();
+      await page.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
+      const secret = await page.getByLabel('Geheime sleutel').inputValue();
+      await page.getByLabel('Code', { exact: true }).fill(await generate({ secret }));
+      await page.getByRole('button', { name: 'Tweestapsverificatie inschakelen' }).click();
+      await page.getByRole('region', { name: 'Je herstelcodes' }).waitFor();
+
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn profiel' }).click();
+      await page.getByRole('heading', { name: 'Mijn profiel', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Profiel opslaan' }).waitFor();
     });
   });
 

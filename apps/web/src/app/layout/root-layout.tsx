@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useCurrentMember } from '../../features/auth/get-current-member';
+import { Alert } from '../../components/ui/alert';
 import { SiteHeader } from './site-header';
 import { SiteFooter } from './site-footer';
 
@@ -14,6 +16,8 @@ export function RootLayout() {
   const navigation = useNavigation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const { data: member } = useCurrentMember();
+  const mustSetUpSecondFactor = member?.twoFactorSetupRequired === true && location.pathname !== '/account/security';
 
   useEffect(() => {
     if (firstRender.current) {
@@ -38,6 +42,13 @@ export function RootLayout() {
       ) : null}
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        {mustSetUpSecondFactor ? (
+          <Alert tone="warning" title={t('security.requiredTitle')}>
+            <p>
+              {t('security.requiredShort')} <Link to="/account/security">{t('security.requiredLink')}</Link>
+            </p>
+          </Alert>
+        ) : null}
         <Outlet />
       </main>
       <SiteFooter />

@@ -15,6 +15,7 @@ import { hasProblemCode } from '../../lib/api-client';
 import { describeProblem } from '../../lib/form';
 import { safeNextPath } from '../../lib/redirect';
 import { onSubmit, useForm } from '../../lib/use-form';
+import { secondFactorSetupPath } from '../paths';
 import { usePageTitle } from '../use-page-title';
 
 export function Component() {
@@ -26,7 +27,8 @@ export function Component() {
   const [challenge, setChallenge] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (member) return <Navigate to={next} replace />;
+  // Moderators and admins without 2FA can do nothing else until it is on.
+  if (member) return <Navigate to={member.twoFactorSetupRequired ? secondFactorSetupPath : next} replace />;
 
   return (
     <div className="page page--narrow">
