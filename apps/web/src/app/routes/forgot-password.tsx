@@ -29,7 +29,7 @@ export function Component() {
     <div className="page page--narrow">
       <h1 id="forgot-title">{t('forgot.title')}</h1>
       {forgot.isSuccess ? (
-        <Alert tone="success">
+        <Alert tone="success" focusOnMount>
           <p>{t('forgot.done')}</p>
         </Alert>
       ) : (

@@ -8,6 +8,8 @@ import { Button } from '../../components/ui/button';
 import { TextField } from '../../components/ui/field';
 import { Form } from '../../components/ui/form';
 import { currentLanguage } from '../../lib/i18n';
+import { ProblemCode } from '../../lib/problem-codes';
+import { useAutoFocus } from '../../lib/use-auto-focus';
 import { onSubmit, useForm } from '../../lib/use-form';
 import { usePageTitle } from '../use-page-title';
 
@@ -25,23 +27,11 @@ export function Component() {
       await register.mutateAsync(input);
       setSentTo(input.email);
     } catch (error) {
-      form.fail(error, { codeToField: { weak_password: 'password' } });
+      form.fail(error, { codeToField: { [ProblemCode.weakPassword]: 'password' } });
     }
   });
 
-  if (sentTo) {
-    return (
-      <div className="page page--narrow">
-        <h1>{t('register.doneTitle')}</h1>
-        <Alert tone="success">
-          <p>{t('register.done', { email: sentTo })}</p>
-        </Alert>
-        <p>
-          {t('register.noMail')} <Link to="/verify-email">{t('register.resendLink')}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (sentTo) return <Registered email={sentTo} />;
 
   const { values, setValue, fieldErrors } = form;
   return (
@@ -99,6 +89,24 @@ export function Component() {
       </Form>
       <p>
         {t('register.haveAccount')} <Link to="/login">{t('register.loginLink')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function Registered({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const heading = useAutoFocus<HTMLHeadingElement>();
+  return (
+    <div className="page page--narrow">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('register.doneTitle')}
+      </h1>
+      <Alert tone="success">
+        <p>{t('register.done', { email })}</p>
+      </Alert>
+      <p>
+        {t('register.noMail')} <Link to="/verify-email">{t('register.resendLink')}</Link>
       </p>
     </div>
   );

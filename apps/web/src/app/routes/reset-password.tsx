@@ -49,7 +49,7 @@ export function Component() {
     return (
       <div className="page page--narrow">
         <h1>{t('reset.title')}</h1>
-        <Alert tone="success">
+        <Alert tone="success" focusOnMount>
           <p>{t('reset.done')}</p>
           <p>
             <Link to="/login" className="button button--primary">

@@ -75,7 +75,9 @@ function ResendForm() {
     <section aria-labelledby="resend-title" className="section">
       <h2 id="resend-title">{t('verify.resendTitle')}</h2>
       {resend.isSuccess ? (
-        <Alert tone="success">{t('verify.resendDone')}</Alert>
+        <Alert tone="success" focusOnMount>
+          {t('verify.resendDone')}
+        </Alert>
       ) : (
         <Form labelledBy="resend-title" onSubmit={submit} error={form.formError} formRef={form.formRef}>
           <TextField

@@ -14,6 +14,7 @@ import { TextField } from '../../../components/ui/field';
 import { Form } from '../../../components/ui/form';
 import { Spinner } from '../../../components/ui/spinner';
 import { describeProblem } from '../../../lib/form';
+import { useAutoFocus } from '../../../lib/use-auto-focus';
 import { onSubmit, useForm } from '../../../lib/use-form';
 import { RecoveryCodes } from './recovery-codes';
 
@@ -85,6 +86,8 @@ function EnableForm({ setup, onEnabled, onRestart }: { setup: TwoFactorSetupResp
   const enable = useEnableTwoFactor();
   const form = useForm({ code: '' });
   const [qr, setQr] = useState<string | null>(null);
+  // The set-up button that had focus is gone: continue at the steps.
+  const heading = useAutoFocus<HTMLHeadingElement>();
 
   useEffect(() => {
     let active = true;
@@ -113,6 +116,9 @@ function EnableForm({ setup, onEnabled, onRestart }: { setup: TwoFactorSetupResp
 
   return (
     <div className="subsection two-factor-setup">
+      <h3 ref={heading} tabIndex={-1}>
+        {t('security.twoFactor.start')}
+      </h3>
       <ol className="steps">
         <li>
           <p>{t('security.twoFactor.step1')}</p>
