@@ -74,6 +74,7 @@ describe('password change', () => {
     const wrong = await here.post('/api/account/password', { currentPassword: 'Verkeerd-Wachtwoord-1', newPassword: 'Een-Nieuw-Wachtwoord-5' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('invalid_credentials');
+    expect(wrong.body.errors[0].path).toBe('currentPassword');
     expect((await here.post('/api/account/password', { currentPassword: member.password, newPassword: 'abc' })).status).toBe(400);
     expect((await here.post('/api/account/password', { currentPassword: member.password, newPassword: 'iloveyou123' })).body.code).toBe('weak_password');
     const ok = await here.post('/api/account/password', { currentPassword: member.password, newPassword: 'Een-Nieuw-Wachtwoord-5' });

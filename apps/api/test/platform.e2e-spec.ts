@@ -32,9 +32,14 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/taxonomy',
   'GET /api/members/{handle}',
   'GET /api/members/{handle}/photo',
+  'GET /api/resources',
+  'GET /api/resources/{id}',
+  'GET /api/resources/{id}/files/{fileId}/download',
+  'GET /api/resources/{id}/files/{fileId}/preview',
+  'GET /api/resources/{id}/files/{fileId}/thumbnail',
 ]);
 
-const SAMPLE_PARAMS: Record<string, string> = { id: 'a'.repeat(64), field: 'aboutMe', handle: 'iemand' };
+const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', field: 'aboutMe', handle: 'iemand' };
 
 /** Every operation of the API, from the generated OpenAPI document. */
 async function routes(app: TestApp): Promise<Array<{ method: string; path: string; key: string }>> {

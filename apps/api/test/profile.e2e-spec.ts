@@ -99,7 +99,7 @@ describe('own profile', () => {
     const wrongType = await client.put('/api/account/profile/photo?consent=true', undefined, { raw: 'plain', headers: { 'content-type': 'text/plain' } });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.errors[0].message).toMatch(/JPEG, PNG or WebP/);
-    const unsupported = await client.put('/api/account/profile/photo?consent=true', undefined, { raw: original, headers: { 'content-type': 'application/octet-stream' } });
+    const unsupported = await client.put('/api/account/profile/photo?consent=true', undefined, { raw: original, headers: { 'content-type': 'application/pdf' } });
     expect(unsupported.status).toBe(415);
     expect(unsupported.headers.get('content-type')).toContain('application/problem+json');
 

@@ -135,7 +135,7 @@ export const MyResourcesQuery = z.strictObject({
 export type MyResourcesQuery = z.infer<typeof MyResourcesQuery>;
 
 /** A viewed resource in the member's own history. */
-export const ViewedResource = z.object({ id: z.uuid(), viewedAt: z.iso.datetime(), resource: ResourceSummary.nullable() });
+export const ViewedResource = z.object({ id: z.string(), viewedAt: z.iso.datetime(), resource: ResourceSummary.nullable() });
 export type ViewedResource = z.infer<typeof ViewedResource>;
 
 export const ViewHistorySettings = z.strictObject({ paused: z.boolean() });
@@ -143,3 +143,5 @@ export type ViewHistorySettings = z.infer<typeof ViewHistorySettings>;
 
 export const UploadLimits = z.object({ maxFileBytes: z.number().int(), quotaBytes: z.number().int(), usedBytes: z.number().int() });
 export type UploadLimits = z.infer<typeof UploadLimits>;
+
+export const ViewIdParam = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, { message: 'Onbekend item / Unknown entry' }) });

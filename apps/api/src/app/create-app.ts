@@ -39,6 +39,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.secureCookies ? [] : null, 'img-src': ["'self'", 'data:', 'blob:'] } },
     strictTransportSecurity: config.secureCookies,
   });
+  // File uploads arrive as a raw stream; the upload service enforces size limits while streaming.
+  fastify.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   fastify.addContentTypeParser(PHOTO_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -40,10 +40,10 @@ export class CoreModule {
         JobQueue,
         DevMailbox,
         Mailer,
-        // Order matters: rate limit, then session (401/403), then CSRF (403).
+        // Order matters: rate limit (429), then CSRF (403), then session, roles and 2FA (401/403).
         { provide: APP_GUARD, useClass: RateLimitGuard },
-        { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
       exports: [APP_CONFIG, DATABASE_URL, Keys, PG_POOL, PrismaService, TransactionRunner, SessionService, SessionsRepository, RateLimitService, JobQueue, Mailer, DevMailbox],

@@ -64,7 +64,7 @@ export class AccountSecurityService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const member = await this.members.findCredentialsById(actor.memberId);
     if (!member) throw NotFound('Member');
-    if (!(await this.passwords.verify(member.passwordHash, currentPassword))) throw wrongPassword();
+    if (!(await this.passwords.verify(member.passwordHash, currentPassword))) throw wrongPassword('currentPassword');
     this.passwords.assertAcceptable(newPassword, 'newPassword');
     const passwordHash = await this.passwords.hash(newPassword);
     await this.tx.run(async (tx) => {

@@ -112,5 +112,5 @@ export class TwoFactorService {
   }
 }
 
-export const wrongPassword = () =>
-  new DomainError(400, ProblemCode.invalidCredentials, 'The password is not correct.', { errors: [{ path: 'password', message: 'Onjuist wachtwoord / Wrong password' }] });
+export const wrongPassword = (field = 'password') =>
+  new DomainError(400, ProblemCode.invalidCredentials, 'The password is not correct.', { errors: [{ path: field, message: 'Onjuist wachtwoord / Wrong password' }] });

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../core/database/prisma.service.js';
+import type { Cursor } from '../../core/pagination/cursor.js';
+import type { Prisma, ResourceState, ResourceType } from '../../generated/prisma/client.js';
+
+export const resourceDetailInclude = {
+  author: { select: { handle: true, firstName: true, lastName: true } },
+  files: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
+  subjects: { select: { subjectKey: true } },
+  levels: { select: { levelKey: true } },
+} satisfies Prisma.ResourceInclude;
+
+export type ResourceRow = Prisma.ResourceGetPayload<{ include: typeof resourceDetailInclude }>;
+export type ResourceFileRow = ResourceRow['files'][number];
+
+export interface ResourceData {
+  title: string;
+  description: string;
+  type: ResourceType;
+  link: string | null;
+  language: string;
+  keywords: string[];
+  licence: string;
+  ageMin: number | null;
+  ageMax: number | null;
+}
+
+const notRemoved = { state: { not: 'removed' as const } };
+
+/** Resources, their files and taxonomy links. Removed resources are never returned. */
+@Injectable()
+export class ResourcesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async create(tx: Tx, authorId: string, data: ResourceData, subjects: string[], levels: string[]): Promise<string> {
+    const created = await tx.resource.create({
+      data: {
+        ...data,
+        authorId,
+        subjects: { create: subjects.map((subjectKey) => ({ subjectKey })) },
+        levels: { create: levels.map((levelKey) => ({ levelKey })) },
+      },
+      select: { id: true },
+    });
+    return created.id;
+  }
+
+  findDetail(id: string, tx?: Tx): Promise<ResourceRow | null> {
+    return (tx ?? this.prisma).resource.findFirst({ where: { id, ...notRemoved }, include: resourceDetailInclude });
+  }
+
+  /** Locks the row for the rest of the transaction (concurrent edits, uploads, removal). */
+  async lock(tx: Tx, id: string): Promise<{ id: string; authorId: string | null; state: ResourceState; link: string | null } | null> {
+    const rows = await tx.$queryRaw<Array<{ id: string; authorId: string | null; state: ResourceState; link: string | null }>>`
+      SELECT id, "authorId", state, link FROM "Resource" WHERE id = ${id}::uuid AND state <> 'removed' FOR UPDATE`;
+    return rows[0] ?? null;
+  }
+
+  async update(tx: Tx, id: string, data: Partial<ResourceData> & Prisma.ResourceUpdateInput, subjects?: string[], levels?: string[]): Promise<void> {
+    await tx.resource.update({ where: { id }, data });
+    if (subjects) {
+      await tx.resourceSubject.deleteMany({ where: { resourceId: id } });
+      await tx.resourceSubject.createMany({ data: subjects.map((subjectKey) => ({ resourceId: id, subjectKey })) });
+    }
+    if (levels) {
+      await tx.resourceLevel.deleteMany({ where: { resourceId: id } });
+      await tx.resourceLevel.createMany({ data: levels.map((levelKey) => ({ resourceId: id, levelKey })) });
+    }
+  }
+
+  async countFiles(tx: Tx, resourceId: string): Promise<number> {
+    return tx.resourceFile.count({ where: { resourceId } });
+  }
+
+  listByAuthor(authorId: string, state: ResourceState | undefined, cursor: Cursor | undefined, take: number) {
+    return this.prisma.resource.findMany({
+      where: {
+        authorId,
+        ...(state ? { state } : notRemoved),
+        ...(cursor ? { OR: [{ updatedAt: { lt: cursor.at } }, { updatedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
+      },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      take,
+      include: resourceDetailInclude,
+    });
+  }
+
+  listPublished(cursor: Cursor | undefined, take: number) {
+    return this.prisma.resource.findMany({
+      where: {
+        state: 'published',
+        ...(cursor ? { OR: [{ publishedAt: { lt: cursor.at } }, { publishedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
+      },
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      take,
+      include: resourceDetailInclude,
+    });
+  }
+
+  async countView(id: string): Promise<void> {
+    await this.prisma.resource.updateMany({ where: { id }, data: { viewCount: { increment: 1 } } });
+  }
+
+  async countDownload(id: string): Promise<void> {
+    await this.prisma.resource.updateMany({ where: { id }, data: { downloadCount: { increment: 1 } } });
+  }
+
+  // ---- files ----
+
+  async addFile(tx: Tx, data: { id: string; resourceId: string; uploaderId: string; storageKey: string; displayName: string; size: number; mimeType: string; extension: string; previewKind: string; position: number }): Promise<ResourceFileRow> {
+    return tx.resourceFile.create({ data });
+  }
+
+  findFile(resourceId: string, fileId: string, tx?: Tx): Promise<ResourceFileRow | null> {
+    return (tx ?? this.prisma).resourceFile.findFirst({ where: { id: fileId, resourceId } });
+  }
+
+  findFileById(fileId: string): Promise<ResourceFileRow | null> {
+    return this.prisma.resourceFile.findUnique({ where: { id: fileId } });
+  }
+
+  async deleteFile(tx: Tx, fileId: string): Promise<void> {
+    await tx.resourceFile.deleteMany({ where: { id: fileId } });
+  }
+
+  /** Deletes every file row of a resource and returns their storage keys (to delete after commit). */
+  async deleteAllFiles(tx: Tx, resourceId: string): Promise<string[]> {
+    const files = await tx.resourceFile.findMany({ where: { resourceId }, select: { storageKey: true, thumbnailKey: true } });
+    await tx.resourceFile.deleteMany({ where: { resourceId } });
+    return files.flatMap((file) => [file.storageKey, ...(file.thumbnailKey ? [file.thumbnailKey] : [])]);
+  }
+
+  async setThumbnail(fileId: string, thumbnailKey: string): Promise<boolean> {
+    return (await this.prisma.resourceFile.updateMany({ where: { id: fileId }, data: { thumbnailKey } })).count === 1;
+  }
+
+  async usedBytes(uploaderId: string, tx?: Tx): Promise<number> {
+    const result = await (tx ?? this.prisma).resourceFile.aggregate({ where: { uploaderId }, _sum: { size: true } });
+    return result._sum.size ?? 0;
+  }
+}
