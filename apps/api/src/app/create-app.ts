@@ -36,7 +36,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.secureCookies ? [] : null, 'img-src': ["'self'", 'data:', 'blob:'] } },
+    contentSecurityPolicy: {
+      directives: {
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:'],
+        // Video embeds of resources (privacy-enhanced YouTube, Vimeo with do-not-track).
+        'frame-src': ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+      },
+    },
     strictTransportSecurity: config.secureCookies,
   });
   // File uploads arrive as a raw stream; the upload service enforces size limits while streaming.
