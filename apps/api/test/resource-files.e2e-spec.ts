@@ -8,6 +8,7 @@ import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
 import { memberWithClient } from './factories/members.js';
 import { createResource, uploadFile } from './factories/resources.js';
 import { waitUntil } from './support/processes.js';
+import { zipBomb, zipWithEntries } from './storage/upload-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -98,6 +99,8 @@ describe('uploading files', () => {
       ['leeg.txt', Buffer.alloc(0), 400, 'file_empty'],
       ['kapot.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]), 400, 'file_corrupt'],
       ['tekening.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 415, 'file_type_refused'],
+      ['archief.zip', await zipBomb(30), 400, 'archive_refused'],
+      ['veel.zip', await zipWithEntries(2100), 400, 'archive_refused'],
     ];
     for (const [name, bytes, status, code] of cases) {
       const response = await uploadFile(client, resource.id, name, bytes);

@@ -43,6 +43,8 @@ describe('npm start on the embedded database', () => {
     const second = await startOnce();
     expect((await fetch(`${second.base}/api/members/an-peeters`)).status).toBe(200);
     expect(second.child.output()).not.toContain('Seeded 5 demo members');
+    const latest = (await (await fetch(`${second.base}/api/resources`)).json()) as { items: unknown[] };
+    expect(latest.items).toHaveLength(5);
     second.child.kill('SIGINT');
     expect(await exitCode(second.child)).toBe(0);
   }, 180_000);
