@@ -37,9 +37,13 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/resources/{id}/files/{fileId}/download',
   'GET /api/resources/{id}/files/{fileId}/preview',
   'GET /api/resources/{id}/files/{fileId}/thumbnail',
+  'GET /api/resources/{id}/favourite',
+  'GET /api/members/{handle}/folders',
+  'GET /api/folders/shared/{token}',
+  'GET /api/folders/{id}',
 ]);
 
-const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', field: 'aboutMe', handle: 'iemand' };
+const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', resourceId: '00000000-0000-4000-8000-000000000002', token: 'T'.repeat(43), field: 'aboutMe', handle: 'iemand' };
 
 /** Every operation of the API, from the generated OpenAPI document. */
 async function routes(app: TestApp): Promise<Array<{ method: string; path: string; key: string }>> {

@@ -15,6 +15,6 @@ import { ViewHistoryService } from './view-history.service.js';
   imports: [TaxonomyModule],
   controllers: [ResourcesController, ResourceFilesController, MyResourcesController],
   providers: [ResourcesRepository, ViewHistoryRepository, ResourcesService, ResourceFilesService, ViewHistoryService, ResourceJobs],
-  exports: [ResourcesService],
+  exports: [ResourcesService, ResourcesRepository],
 })
 export class ResourcesModule {}
