@@ -31,6 +31,16 @@ export const router = createBrowserRouter([
               { index: true, element: <Navigate to="profile" replace /> },
               { path: 'profile', lazy: () => import('./routes/account-profile') },
               { path: 'security', lazy: () => import('./routes/account-security') },
+              { path: 'resources', lazy: () => import('./routes/account-resources') },
+              { path: 'viewed', lazy: () => import('./routes/account-viewed') },
+            ],
+          },
+          {
+            path: 'resources',
+            children: [
+              { path: 'new', element: <RequireMember />, children: [{ index: true, lazy: () => import('./routes/resource-new') }] },
+              { path: ':id', lazy: () => import('./routes/resource-detail') },
+              { path: ':id/edit', element: <RequireMember />, children: [{ index: true, lazy: () => import('./routes/resource-edit') }] },
             ],
           },
           { path: 'members/:handle', lazy: () => import('./routes/member') },

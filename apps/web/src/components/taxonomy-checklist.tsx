@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { groupTaxonomy, taxonomyName } from '../../../features/taxonomy/get-taxonomy';
-import { CheckboxField } from '../../../components/ui/field';
+import { groupTaxonomy, taxonomyName } from '../features/taxonomy/get-taxonomy';
+import { CheckboxField } from './ui/field';
 
 interface Item {
   key: string;
@@ -9,7 +9,10 @@ interface Item {
   parentKey: string | null;
 }
 
-/** Grouped checkboxes for levels or subjects: one group per top-level entry. */
+/**
+ * Grouped checkboxes for levels or subjects: one group per top-level entry (used by the profile
+ * and the resource form).
+ */
 export function TaxonomyChecklist({
   legend,
   items,
@@ -70,7 +73,7 @@ export function TaxonomyChecklist({
             <CheckboxField
               name={name}
               value={group.root.key}
-              label={t('profile.teaching.general', { name: taxonomyName(group.root, language) })}
+              label={t('taxonomy.general', { name: taxonomyName(group.root, language) })}
               checked={chosen.has(group.root.key)}
               onCheckedChange={(on) => toggle(group.root.key, on)}
             />

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, asProblem, createApiClient, parseProblem } from './api-client';
+import { ApiError, asProblem, createApiClient, parseProblem, problemFrom } from './api-client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -199,5 +199,146 @@ describe('createApiClient', () => {
     const { fetch } = fakeFetch(() => new Response(null, { status: 204 }));
     const api = createApiClient({ fetch });
     await expect(api.get('/api/empty')).resolves.toBeUndefined();
+  });
+});
+
+describe('problemFrom', () => {
+  it('builds the same problem from the parts of an XMLHttpRequest answer', () => {
+    const body = problem(415, 'file_type_refused', { errors: [{ path: 'file', message: 'Geweigerd / Refused' }] });
+    expect(problemFrom(415, 'Unsupported Media Type', JSON.stringify(body), null)).toEqual(body);
+    expect(problemFrom(413, 'Payload Too Large', '', null)).toMatchObject({ code: 'payload_too_large', title: 'Payload Too Large' });
+    expect(problemFrom(429, '', '', '7')).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 7, title: 'HTTP 429' });
+  });
+});
+
+/** A scripted XMLHttpRequest: records what was sent and answers as told. */
+class FakeXhr {
+  static created: FakeXhr[] = [];
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: unknown;
+  status = 0;
+  statusText = '';
+  responseText = '';
+  responseHeaders: Record<string, string> = {};
+  upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  aborted = false;
+
+  constructor(private readonly script: (xhr: FakeXhr) => void) {
+    FakeXhr.created.push(this);
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  getResponseHeader(name: string) {
+    return this.responseHeaders[name] ?? null;
+  }
+  send(body: unknown) {
+    this.body = body;
+    queueMicrotask(() => this.script(this));
+  }
+  abort() {
+    this.aborted = true;
+    this.onabort?.();
+  }
+  answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.responseText = typeof body === 'string' ? body : JSON.stringify(body);
+    this.responseHeaders = headers;
+    this.onload?.();
+  }
+}
+
+function xhrClient(fetchAnswers: ((call: Call) => Response)[], ...scripts: ((xhr: FakeXhr) => void)[]) {
+  FakeXhr.created = [];
+  const { fetch, calls } = fakeFetch(...fetchAnswers);
+  const api = createApiClient({
+    fetch,
+    createXhr: () => {
+      const script = scripts.shift();
+      if (!script) throw new Error('unexpected upload');
+      return new FakeXhr(script) as unknown as XMLHttpRequest;
+    },
+  });
+  return { api, calls };
+}
+
+describe('upload (XMLHttpRequest)', () => {
+  const file = new Blob([new Uint8Array(1000)]);
+
+  it('sends the raw body with the CSRF token and reports progress', async () => {
+    const progress: [number, number][] = [];
+    const { api } = xhrClient([() => json(200, { token: 'tok' })], (xhr) => {
+      xhr.upload.onprogress?.({ loaded: 400, total: 1000, lengthComputable: true });
+      xhr.upload.onprogress?.({ loaded: 1000, total: 0, lengthComputable: false });
+      xhr.answer(201, { id: 'f1' });
+    });
+    const result = await api.upload('/api/resources/r1/files', {
+      body: file,
+      headers: { 'x-file-name': 'a%20b.pdf' },
+      schema: z.object({ id: z.string() }),
+      onProgress: (loaded, total) => progress.push([loaded, total]),
+    });
+    expect(result).toEqual({ id: 'f1' });
+    const xhr = FakeXhr.created[0]!;
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe('/api/resources/r1/files');
+    expect(xhr.body).toBe(file);
+    expect(xhr.headers).toMatchObject({ 'content-type': 'application/octet-stream', 'x-csrf-token': 'tok', 'x-file-name': 'a%20b.pdf' });
+    expect(progress).toEqual([
+      [400, 1000],
+      [1000, 1000],
+    ]);
+  });
+
+  it('turns problem+json answers into an ApiError with the upload code', async () => {
+    const body = problem(413, 'file_too_large', { detail: 'The file is larger than 100 MB.' });
+    const { api } = xhrClient([() => json(200, { token: 'tok' })], (xhr) => xhr.answer(413, body));
+    const error = (await api.upload('/api/x', { body: file }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe('file_too_large');
+    expect(error.problem).toEqual(body);
+  });
+
+  it('maps answers without a problem body by status', async () => {
+    const { api } = xhrClient([() => json(200, { token: 'tok' })], (xhr) => xhr.answer(413, '<html>too big</html>'));
+    await expect(api.upload('/api/x', { body: file })).rejects.toMatchObject({ code: 'payload_too_large', status: 413 });
+  });
+
+  it('retries once with a fresh CSRF token after csrf_invalid', async () => {
+    const { api } = xhrClient(
+      [() => json(200, { token: 'old' }), () => json(200, { token: 'new' })],
+      (xhr) => xhr.answer(403, problem(403, 'csrf_invalid')),
+      (xhr) => xhr.answer(201, { ok: true }),
+    );
+    await expect(api.upload('/api/x', { body: file })).resolves.toEqual({ ok: true });
+    expect(FakeXhr.created.map((x) => x.headers['x-csrf-token'])).toEqual(['old', 'new']);
+  });
+
+  it('reports a network failure as network_error', async () => {
+    const { api } = xhrClient([() => json(200, { token: 'tok' })], (xhr) => xhr.onerror?.());
+    await expect(api.upload('/api/x', { body: file })).rejects.toMatchObject({ code: 'network_error', status: 0 });
+  });
+
+  it('aborts the request when the signal fires, rejecting with AbortError', async () => {
+    const controller = new AbortController();
+    const { api } = xhrClient([() => json(200, { token: 'tok' })], () => controller.abort());
+    const error = await api.upload('/api/x', { body: file, signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe('AbortError');
+    expect(FakeXhr.created[0]!.aborted).toBe(true);
+  });
+
+  it('checks the answer with the contract schema', async () => {
+    const { api } = xhrClient([() => json(200, { token: 'tok' })], (xhr) => xhr.answer(201, { id: 42 }));
+    await expect(api.upload('/api/x', { body: file, schema: z.object({ id: z.string() }) })).rejects.toMatchObject({ code: 'invalid_response' });
   });
 });

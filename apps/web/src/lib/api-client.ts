@@ -8,6 +8,8 @@
  * - Every error becomes an `ApiError` carrying an RFC 9457 problem (`Problem` contract);
  *   responses that are not problem+json are turned into one, so callers branch on `code` only.
  * - Successful responses are checked against the contract schema when one is given.
+ * - `upload` sends a raw body with XMLHttpRequest instead, because fetch cannot report upload
+ *   progress; CSRF, problem parsing and schema checks are the same.
  */
 import type { Problem } from '@lesplein/contracts/common';
 import type { z } from 'zod';
@@ -73,8 +75,7 @@ function fallbackCode(status: number): string {
   return ProblemCode.internal;
 }
 
-function retryAfterFromHeader(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
+function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
@@ -105,13 +106,12 @@ export function asProblem(body: unknown): Problem | null {
 }
 
 /**
- * Turns any non-2xx response into a Problem. Well-formed problem+json is kept as is;
- * anything else (HTML from a proxy, empty bodies, plain JSON) becomes a problem whose code
- * follows from the status.
+ * Turns the parts of any non-2xx answer into a Problem. Well-formed problem+json is kept as
+ * is; anything else (HTML from a proxy, empty bodies, plain JSON) becomes a problem whose code
+ * follows from the status. Used for fetch responses and for XMLHttpRequest uploads alike.
  */
-export async function parseProblem(response: Response): Promise<Problem> {
+export function problemFrom(status: number, statusText: string, text: string, retryAfterHeader: string | null): Problem {
   let body: unknown = undefined;
-  const text = await response.text().catch(() => '');
   if (text) {
     try {
       body = JSON.parse(text);
@@ -120,29 +120,50 @@ export async function parseProblem(response: Response): Promise<Problem> {
     }
   }
   const parsed = asProblem(body);
-  const retryAfter = retryAfterFromHeader(response);
+  const retryAfter = retryAfterSeconds(retryAfterHeader);
   if (parsed) {
-    const problem = parsed;
-    if (problem.retryAfterSeconds === undefined && retryAfter !== undefined) {
-      return { ...problem, retryAfterSeconds: retryAfter };
-    }
-    return problem;
+    if (parsed.retryAfterSeconds === undefined && retryAfter !== undefined) return { ...parsed, retryAfterSeconds: retryAfter };
+    return parsed;
   }
   const loose = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const problem: Problem = {
     type: 'about:blank',
-    title: typeof loose.title === 'string' ? loose.title : response.statusText || `HTTP ${response.status}`,
-    status: response.status,
-    code: typeof loose.code === 'string' ? loose.code : fallbackCode(response.status),
+    title: typeof loose.title === 'string' ? loose.title : statusText || `HTTP ${status}`,
+    status,
+    code: typeof loose.code === 'string' ? loose.code : fallbackCode(status),
   };
   if (typeof loose.detail === 'string') problem.detail = loose.detail;
   if (retryAfter !== undefined) problem.retryAfterSeconds = retryAfter;
   return problem;
 }
 
+/** Turns any non-2xx fetch response into a Problem (see `problemFrom`). */
+export async function parseProblem(response: Response): Promise<Problem> {
+  const text = await response.text().catch(() => '');
+  return problemFrom(response.status, response.statusText, text, response.headers.get('retry-after'));
+}
+
+export interface UploadOptions<T> {
+  /** The file (or any blob), sent as the raw request body. */
+  body: Blob;
+  method?: 'POST' | 'PUT';
+  /** Defaults to application/octet-stream. */
+  contentType?: string;
+  /** Extra headers, e.g. the file name. */
+  headers?: Record<string, string>;
+  /** Contract schema of the successful response. */
+  schema?: z.ZodType<T>;
+  /** Bytes sent so far and in all; called as the body leaves the browser. */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Aborting rejects with a DOMException named AbortError, as fetch does. */
+  signal?: AbortSignal;
+}
+
 export interface ApiClientOptions {
   /** Defaults to the global fetch; tests pass their own. */
   fetch?: typeof fetch;
+  /** Creates the XMLHttpRequest for uploads (fetch cannot report upload progress); tests pass their own. */
+  createXhr?: () => XMLHttpRequest;
   /** Prefix for every path, '' for same origin. */
   baseUrl?: string;
 }
@@ -215,24 +236,74 @@ export function createApiClient(options: ApiClientOptions = {}) {
     if (!response.ok) throw new ApiError(await parseProblem(response));
 
     if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    const data: unknown = text ? JSON.parse(text) : undefined;
-    if (!opts.schema) return data as T;
-    const checked = opts.schema.safeParse(data);
-    if (!checked.success) {
-      throw new ApiError({
-        type: 'about:blank',
-        title: 'Unexpected response',
-        status: response.status,
-        code: ClientProblemCode.invalidResponse,
-        detail: `${method} ${path}: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      });
+    return checkBody(method, path, response.status, await response.text(), opts.schema);
+  }
+
+  /** One XMLHttpRequest: resolves with status, body text and Retry-After; rejects on network failure or abort. */
+  function sendXhr(method: string, path: string, opts: UploadOptions<unknown>, headers: Record<string, string>) {
+    return new Promise<{ status: number; statusText: string; text: string; retryAfter: string | null }>((resolve, reject) => {
+      const abortError = () => new DOMException('The upload was cancelled.', 'AbortError');
+      if (opts.signal?.aborted) {
+        reject(abortError());
+        return;
+      }
+      const xhr = options.createXhr ? options.createXhr() : new XMLHttpRequest();
+      const onAbortSignal = () => xhr.abort();
+      const done = () => opts.signal?.removeEventListener('abort', onAbortSignal);
+      xhr.open(method, baseUrl + path);
+      // Same origin: the session cookie goes along without withCredentials.
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (event) => opts.onProgress?.(event.loaded, event.lengthComputable ? event.total : opts.body.size);
+      xhr.onload = () => {
+        done();
+        resolve({ status: xhr.status, statusText: xhr.statusText, text: xhr.responseText, retryAfter: xhr.getResponseHeader('retry-after') });
+      };
+      xhr.onerror = () => {
+        done();
+        reject(new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: ClientProblemCode.network }));
+      };
+      xhr.onabort = () => {
+        done();
+        reject(abortError());
+      };
+      opts.signal?.addEventListener('abort', onAbortSignal, { once: true });
+      xhr.send(opts.body);
+    });
+  }
+
+  /**
+   * Sends a raw body with XMLHttpRequest, which (unlike fetch) reports upload progress.
+   * Same rules as `request`: CSRF header (retried once after csrf_invalid), problem+json
+   * errors as ApiError, the answer checked with the contract schema.
+   */
+  async function upload<T = unknown>(path: string, opts: UploadOptions<T>): Promise<T> {
+    const method = opts.method ?? 'POST';
+    const attempt = async () => {
+      const headers: Record<string, string> = {
+        accept: 'application/json, application/problem+json',
+        'content-type': opts.contentType ?? 'application/octet-stream',
+        ...opts.headers,
+        'x-csrf-token': await getCsrfToken(),
+      };
+      return sendXhr(method, path, opts as UploadOptions<unknown>, headers);
+    };
+    let answer = await attempt();
+    if (answer.status === 403) {
+      const problem = problemFrom(answer.status, answer.statusText, answer.text, answer.retryAfter);
+      if (problem.code === ProblemCode.csrf) {
+        csrfToken = null;
+        answer = await attempt();
+      }
     }
-    return checked.data;
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new ApiError(problemFrom(answer.status, answer.statusText, answer.text, answer.retryAfter));
+    }
+    return checkBody(method, path, answer.status, answer.text, opts.schema);
   }
 
   return {
     request,
+    upload,
     get: <T>(path: string, schema?: z.ZodType<T>, signal?: AbortSignal) =>
       request<T>(path, { method: 'GET', ...(schema ? { schema } : {}), ...(signal ? { signal } : {}) }),
     post: <T>(path: string, json?: unknown, schema?: z.ZodType<T>) =>
@@ -251,6 +322,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Parses a successful answer's body and checks it with the contract schema, when one is given. */
+function checkBody<T>(method: string, path: string, status: number, text: string, schema: z.ZodType<T> | undefined): T {
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Unexpected response', status, code: ClientProblemCode.invalidResponse, detail: `${method} ${path}: not JSON` });
+  }
+  if (!schema) return data as T;
+  const checked = schema.safeParse(data);
+  if (!checked.success) {
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Unexpected response',
+      status,
+      code: ClientProblemCode.invalidResponse,
+      detail: `${method} ${path}: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    });
+  }
+  return checked.data;
+}
 
 /** The client the app uses. */
 export const api = createApiClient();

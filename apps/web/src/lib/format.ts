@@ -13,3 +13,45 @@ export function formatDate(value: string, language: string): string {
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'UTC' : undefined }).format(date);
 }
+
+const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
+
+/**
+ * A byte count for people, in decimal units as file managers show them: "840 B", "1,3 MB"
+ * (nl-BE) or "1.3 MB" (en-GB). One decimal below 10 units, none above.
+ */
+export function formatFileSize(bytes: number, language: string): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  // 999.95 kB would round to "1000 kB": show it as 1 MB instead.
+  if (unit < SIZE_UNITS.length - 1 && Math.round(value * 10) / 10 >= 1000) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  const number = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return `${number} ${SIZE_UNITS[unit]}`;
+}
+
+/** A count in the interface language, e.g. "1.234" (nl-BE) or "1,234" (en-GB). */
+export function formatCount(value: number, language: string): string {
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
+}
+
+/**
+ * The name of a language from its ISO 639-1 code, in the interface language ("fr" → "Frans"
+ * or "French"); the code itself when the browser does not know it.
+ */
+export function languageName(code: string, language: string): string {
+  try {
+    const name = new Intl.DisplayNames([intlLocale(language)], { type: 'language', fallback: 'none' }).of(code);
+    return name ?? code;
+  } catch {
+    return code;
+  }
+}

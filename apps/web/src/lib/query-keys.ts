@@ -9,6 +9,25 @@ export const queryKeys = {
   loginHistory: ['security', 'login-history'] as const,
   taxonomy: ['taxonomy'] as const,
   publicProfile: (handle: string) => ['members', handle] as const,
+  /** Everything about learning resources starts with this, so one invalidation covers all lists. */
+  resources: ['resources'] as const,
+  resource: (id: string) => ['resources', 'detail', id] as const,
+  latestResources: (limit: number) => ['resources', 'latest', limit] as const,
+  myResources: (state: string) => ['resources', 'mine', state] as const,
+  uploadLimits: ['resources', 'upload-limits'] as const,
+  viewedResources: ['resources', 'viewed'] as const,
+  viewHistorySettings: ['resources', 'viewed-settings'] as const,
+};
+
+const LIST_KINDS: readonly unknown[] = ['latest', 'mine', 'viewed'];
+
+/**
+ * Query filter for every list that shows resources (latest, mine, viewed): what to refresh
+ * after one resource changed, was published or removed.
+ */
+export const resourceLists = {
+  queryKey: queryKeys.resources,
+  predicate: (query: { queryKey: readonly unknown[] }) => LIST_KINDS.includes(query.queryKey[1]),
 };
 
 /**

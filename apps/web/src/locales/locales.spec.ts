@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FieldVisibility, Gender, OptionalField, ProfessionalRole } from '@lesplein/contracts/profile';
 import { ProblemCode } from '@lesplein/contracts/common';
+import { Licence, ResourceState, ResourceType } from '@lesplein/contracts/resource';
 import nl from './nl.json';
 import en from './en.json';
 
@@ -55,6 +56,15 @@ describe('locales', () => {
       ...ProfessionalRole.options.map((v) => `roles.${v}`),
       ...FieldVisibility.options.map((v) => `profile.visibility.options.${v}`),
       ...OptionalField.options.map((v) => `fields.${v}`),
+    ];
+    for (const bundle of Object.values(bundles)) expect(keys.filter((key) => !has(bundle, key))).toEqual([]);
+  });
+
+  it('translates every resource type, state and licence of the resource contract', () => {
+    const keys = [
+      ...ResourceType.options.map((v) => `resourceTypes.${v}`),
+      ...ResourceState.options.map((v) => `resourceStates.${v}`),
+      ...Licence.options.flatMap((v) => [`licences.${v}.name`, `licences.${v}.summary`]),
     ];
     for (const bundle of Object.values(bundles)) expect(keys.filter((key) => !has(bundle, key))).toEqual([]);
   });

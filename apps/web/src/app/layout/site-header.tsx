@@ -30,6 +30,15 @@ export function SiteHeader() {
             {member ? (
               <>
                 <li>
+                  <NavLink to="/resources/new">{t('nav.shareResource')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account/resources">{t('nav.myResources')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account/viewed">{t('nav.viewed')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account/profile">{t('nav.profile')}</NavLink>
                 </li>
                 <li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentMember } from '../../features/auth/get-current-member';
 import { Alert } from '../../components/ui/alert';
 import { usePageTitle } from '../use-page-title';
+import { LatestResources } from './resources/latest-resources';
 
 export function Component() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function Component() {
             </p>
           </Alert>
         ) : null}
+        <LatestResources canShare />
         <ul className="cards">
           <li className="card">
             <h2>
@@ -62,6 +64,7 @@ export function Component() {
           </Link>
         </p>
       </section>
+      <LatestResources canShare={false} />
       <ul className="cards">
         <li className="card">
           <h2>{t('home.shareTitle')}</h2>

@@ -18,7 +18,7 @@ import { Form } from '../../../components/ui/form';
 import { Spinner } from '../../../components/ui/spinner';
 import { describeProblem } from '../../../lib/form';
 import { onSubmit, useForm } from '../../../lib/use-form';
-import { TaxonomyChecklist } from './taxonomy-checklist';
+import { TaxonomyChecklist } from '../../../components/taxonomy-checklist';
 import { VisibilitySelect } from './visibility-select';
 
 /** Fields of this form whose visibility the member sets here (optional fields have their own forms). */
