@@ -41,6 +41,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/members/{handle}/folders',
   'GET /api/folders/shared/{token}',
   'GET /api/folders/{id}',
+  'GET /api/members/{handle}/follow',
+  'GET /api/members/{handle}/followers',
+  'GET /api/members/{handle}/following',
 ]);
 
 const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', resourceId: '00000000-0000-4000-8000-000000000002', token: 'T'.repeat(43), field: 'aboutMe', handle: 'iemand' };

@@ -2,16 +2,22 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { FavouritesController } from './favourites.controller.js';
+import { FeedRepository } from './feed.repository.js';
+import { FeedService } from './feed.service.js';
+import { FollowsController } from './follows.controller.js';
+import { FollowsRepository } from './follows.repository.js';
+import { FollowsService } from './follows.service.js';
 import { FavouritesRepository } from './favourites.repository.js';
 import { FavouritesService } from './favourites.service.js';
 import { FoldersController } from './folders.controller.js';
 import { FoldersRepository } from './folders.repository.js';
 import { FoldersService } from './folders.service.js';
 
-/** The social side: favourites and folders (ratings, comments, follows and more follow). */
+/** The social side: favourites, folders, follows, blocks and the feed. */
 @Module({
   imports: [ResourcesModule, AccountsModule],
-  controllers: [FavouritesController, FoldersController],
-  providers: [FavouritesRepository, FavouritesService, FoldersRepository, FoldersService],
+  controllers: [FavouritesController, FoldersController, FollowsController],
+  providers: [FavouritesRepository, FavouritesService, FoldersRepository, FoldersService, FollowsRepository, FollowsService, FeedRepository, FeedService],
+  exports: [FollowsRepository],
 })
 export class CommunityModule {}
