@@ -14,7 +14,7 @@ export interface SchemaField {
 }
 
 const ATTRIBUTE = (name: string) => new RegExp(`${name}="([^"]*)"`);
-const PERSONAL_NAME = /(email|ipPrefix|userAgent|firstName|lastName|phone|address|birth)/i;
+const PERSONAL_NAME = /^(email|newEmail|emailHash|ip|ipPrefix|userAgent|firstName|lastName|phone|address|dateOfBirth|placeOfResidence)$/i;
 
 /**
  * Reads every model of the Prisma schema folder with its `/// @pii` tags, and marks which fields
