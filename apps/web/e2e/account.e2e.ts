@@ -8,13 +8,12 @@
 //
 // Every wait is on a condition (a heading, a mail, a URL); the only timed wait is for the next
 // 30-second TOTP window, computed from the clock, because the API refuses a code twice.
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { linkIn, startStack, type Stack } from './support/stack.js';
 import { launchChromium } from './support/browser.js';
+import { expectNoSeriousAxeViolations, logIn as logInAs, newTestPage, pngImage, scenario, type TestPage } from './support/pages.js';
 
 const TOTP_PERIOD_SECONDS = 30;
 
@@ -35,51 +34,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface TestPage {
-  context: BrowserContext;
-  page: Page;
-  /** Uncaught errors in the page. */
-  errors: string[];
-  /** Every API answer (method, path, status, start of the body), for the failure report. */
-  apiCalls: string[];
-}
-
 /** A fresh browser profile (cookies, storage) with Dutch as the browser language. */
-async function newPage(): Promise<TestPage> {
-  const context = await browser.newContext({ locale: 'nl-BE' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const apiCalls: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('response', (response) => {
-    if (!new URL(response.url()).pathname.startsWith('/api/')) return;
-    const request = response.request();
-    void response
-      .text()
-      .catch(() => '')
-      .then((body) => apiCalls.push(`${request.method()} ${new URL(response.url()).pathname} → ${response.status()} ${body.slice(0, 500)}`));
-  });
-  return { context, page, errors, apiCalls };
-}
-
-/** Runs a browser scenario; on failure the error also says where the page was and what the API answered. */
-async function scenario(tp: TestPage, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    const main = await tp.page.locator('main').innerText({ timeout: 2_000 }).catch(() => '(no main)');
-    const report = [
-      `URL: ${tp.page.url()}`,
-      `Main content:\n${main.slice(0, 1_500)}`,
-      `API requests:\n${tp.apiCalls.join('\n') || '(none)'}`,
-      `Page errors:\n${tp.errors.join('\n') || '(none)'}`,
-    ].join('\n\n');
-    if (error instanceof Error) error.message = `${error.message}\n\n${report}`;
-    throw error;
-  } finally {
-    await tp.context.close();
-  }
-}
+const newPage = (): Promise<TestPage> => newTestPage(browser);
 
 function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
@@ -113,48 +69,8 @@ async function signUpAndLogIn(page: Page, firstName: string, lastName: string): 
   return { email, password };
 }
 
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${stack.baseUrl}/login`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-}
-
-/** A small valid PNG (solid colour), generated so the test needs no binary fixture. */
-function pngImage(size = 32): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([11, 92, 85]))]);
-  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
-
-async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
-  expect(report, `axe on ${label}`).toEqual([]);
+function logIn(page: Page, email: string, password: string): Promise<void> {
+  return logInAs(page, stack.baseUrl, email, password);
 }
 
 describe('member account', () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ResourceSummary } from '@lesplein/contracts/resource';
 import { useMyResources, type MyResourcesFilter } from '../../features/resources/list-my-resources';
@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/ui/dialog';
 import { Spinner } from '../../components/ui/spinner';
 import { describeProblem } from '../../lib/form';
 import { formatCount, formatDate } from '../../lib/format';
+import { useFlashState } from '../../lib/use-flash-state';
 import { usePageTitle } from '../use-page-title';
 
 const FILTERS: readonly MyResourcesFilter[] = ['', 'draft', 'published', 'hidden'];
@@ -24,13 +25,13 @@ export function Component() {
   const language = i18n.resolvedLanguage ?? 'nl';
   usePageTitle(t('myResources.title'));
   const [params] = useSearchParams();
-  const location = useLocation();
   const filter = asFilter(params.get('state'));
   const list = useMyResources(filter);
   const remove = useRemoveResource();
   const [toRemove, setToRemove] = useState<ResourceSummary | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<string | null>((location.state as { removed?: string } | null)?.removed ?? null);
+  const removedTitle = useFlashState<string>('removed');
+  const [removed, setRemoved] = useState<string | null>(removedTitle ?? null);
 
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filterLabel: Record<MyResourcesFilter, string> = {

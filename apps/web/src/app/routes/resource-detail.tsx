@@ -1,4 +1,4 @@
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../features/resources/get-resource';
 import { Alert } from '../../components/ui/alert';
@@ -6,6 +6,7 @@ import { PageSpinner } from '../../components/ui/spinner';
 import { hasProblemCode } from '../../lib/api-client';
 import { describeProblem } from '../../lib/form';
 import { ProblemCode } from '../../lib/problem-codes';
+import { useFlashState } from '../../lib/use-flash-state';
 import { usePageTitle } from '../use-page-title';
 import { ResourceActions } from './resources/resource-actions';
 import { ResourceView } from './resources/resource-view';
@@ -14,7 +15,7 @@ import { ResourceView } from './resources/resource-view';
 export function Component() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const location = useLocation();
+  const justPublished = useFlashState<boolean>('published') === true;
   // Only the author polls for thumbnails still being made: every request of a published resource counts a view.
   const resource = useResource(id, { pollThumbnails: (detail) => detail.permissions.edit });
   usePageTitle(resource.data?.title ?? t('resources.notFound.title'));
@@ -31,7 +32,7 @@ export function Component() {
   }
 
   const data = resource.data;
-  const published = (location.state as { published?: boolean } | null)?.published === true && data.state === 'published';
+  const published = justPublished && data.state === 'published';
   return (
     <div className="page">
       {published ? <Alert tone="success">{t('resources.actions.published')}</Alert> : null}

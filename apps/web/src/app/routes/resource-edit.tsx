@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ResourceDetail } from '@lesplein/contracts/resource';
 import { useResource } from '../../features/resources/get-resource';
@@ -11,6 +11,7 @@ import { hasProblemCode } from '../../lib/api-client';
 import { describeProblem } from '../../lib/form';
 import { ProblemCode } from '../../lib/problem-codes';
 import { useAutoFocus } from '../../lib/use-auto-focus';
+import { useFlashState } from '../../lib/use-flash-state';
 import { usePageTitle } from '../use-page-title';
 import { usePublishProblem } from './resources/resource-actions';
 import { ResourceEditor } from './resources/resource-editor';
@@ -21,7 +22,7 @@ export function Component() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const location = useLocation();
+  const saved = useFlashState<boolean>('saved') === true;
   const resource = useResource(id, { pollThumbnails: true });
   const preview = params.get('step') === 'preview';
   usePageTitle(preview ? t('resources.preview.title') : t('resources.edit.title'));
@@ -40,7 +41,6 @@ export function Component() {
   }
 
   if (preview) return <PreviewStep resource={resource.data} onBack={() => setParams({})} />;
-  const saved = (location.state as { saved?: boolean } | null)?.saved === true;
   return <EditStep resource={resource.data} saved={saved} />;
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResourceFile, UploadLimits } from '@lesplein/contracts/resource';
 import { useRemoveResourceFile } from '../../../features/resources/remove-resource-file';
@@ -40,6 +40,19 @@ export function FileUploads({ uploads, storedFiles, resourceId, limits, error, w
   const errorId = `${id}-error`;
   const size = (bytes: number) => formatFileSize(bytes, language);
 
+  // A file dropped next to the zone would make the browser open it and leave the form: refuse such drops.
+  useEffect(() => {
+    const refuse = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer && [...event.dataTransfer.types].includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
+
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
@@ -79,7 +92,10 @@ export function FileUploads({ uploads, storedFiles, resourceId, limits, error, w
         className={['dropzone', dragging ? 'dropzone--active' : ''].filter(Boolean).join(' ')}
         onDragOver={onDragOver}
         onDragEnter={onDragOver}
-        onDragLeave={() => setDragging(false)}
+        onDragLeave={(event) => {
+          // Moving onto the button or text inside the zone is not leaving it.
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+        }}
         onDrop={onDrop}
       >
         <p className="dropzone__text" aria-hidden="true">
