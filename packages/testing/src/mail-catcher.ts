@@ -9,11 +9,14 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: Map<string, unknown>;
+  /** Raw header values by lower-case name (first occurrence), e.g. rawHeaders['list-unsubscribe']. */
+  rawHeaders: Record<string, string>;
 }
 
 export interface MailCatcher {
   /** SMTP URL for the application under test, e.g. smtp://127.0.0.1:2525. */
   url: string;
+  port: number;
   /** Waits (polling, no fixed sleep) for a message to `to` whose subject matches; returns the latest. */
   waitFor(to: string, subject: RegExp, timeoutMs?: number): Promise<ReceivedMail>;
   all(): ReceivedMail[];
@@ -22,7 +25,7 @@ export interface MailCatcher {
 }
 
 /** A real SMTP listener on loopback (smtp-server) that keeps parsed messages (mailparser) in memory. */
-export async function startMailCatcher(): Promise<MailCatcher> {
+export async function startMailCatcher(options: { port?: number } = {}): Promise<MailCatcher> {
   let messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -32,7 +35,9 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
       simpleParser(stream)
         .then((parsed) => {
-          messages.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers });
+          const rawHeaders: Record<string, string> = {};
+          for (const { key, line } of parsed.headerLines) rawHeaders[key] ??= line.slice(line.indexOf(':') + 1).trim();
+          messages.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, rawHeaders });
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -40,12 +45,13 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
 
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     async waitFor(to, subject, timeoutMs = 15_000) {
       const address = to.trim().toLowerCase();
       const deadline = Date.now() + timeoutMs;

@@ -4,6 +4,8 @@ import { CoreModule } from '../core/core.module.js';
 import { StorageModule } from '../core/storage/storage.module.js';
 import { AccountsModule } from '../modules/accounts/accounts.module.js';
 import { CommunityModule } from '../modules/community/community.module.js';
+import { MessagesModule } from '../modules/messages/messages.module.js';
+import { NotificationsModule } from '../modules/notifications/notifications.module.js';
 import { ResourcesModule } from '../modules/resources/resources.module.js';
 import { TaxonomyModule } from '../modules/taxonomy/taxonomy.module.js';
 import { SeedService } from '../seed/seed.service.js';
@@ -11,6 +13,6 @@ import { SeedService } from '../seed/seed.service.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule], providers: [SeedService] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule], providers: [SeedService] };
   }
 }

@@ -69,7 +69,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     async close() {
       await app.close();
       await pool.end();
-      await mail.close();
+      await this.mail.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

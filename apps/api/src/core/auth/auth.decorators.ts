@@ -17,6 +17,12 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 /** Moderators and admins who have not set up 2FA yet may still call this route. */
 export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING_2FA, true);
 
+/**
+ * No CSRF token needed: only for state-changing routes authorised by a secret in the request
+ * itself (e.g. one-click unsubscribe links from e-mail, RFC 8058).
+ */
+export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
+
 /** The signed-in member; the session guard guarantees it on non-public routes. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const actor = context.switchToHttp().getRequest<FastifyRequest>().actor;

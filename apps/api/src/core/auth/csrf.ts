@@ -1,8 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import csrf from '@fastify/csrf';
 import { ProblemCode } from '@lesplein/contracts/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../errors/domain-error.js';
+import { SKIP_CSRF } from './auth.decorators.js';
 import { CSRF_COOKIE } from './session-cookie.js';
 
 const tokens = csrf();
@@ -23,9 +25,12 @@ export function issueCsrfToken(request: FastifyRequest, reply: FastifyReply, sec
 
 @Injectable()
 export class CsrfGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (SAFE_METHODS.has(request.method)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(SKIP_CSRF, [context.getHandler(), context.getClass()])) return true;
     const secret = request.cookies[CSRF_COOKIE];
     const token = request.headers['x-csrf-token'];
     if (!secret || typeof token !== 'string' || !tokens.verify(secret, token)) {

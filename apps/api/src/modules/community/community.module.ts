@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { FavouritesController } from './favourites.controller.js';
 import { FeedRepository } from './feed.repository.js';
@@ -15,7 +16,7 @@ import { FoldersService } from './folders.service.js';
 
 /** The social side: favourites, folders, follows, blocks and the feed. */
 @Module({
-  imports: [ResourcesModule, AccountsModule],
+  imports: [ResourcesModule, AccountsModule, NotificationsModule],
   controllers: [FavouritesController, FoldersController, FollowsController],
   providers: [FavouritesRepository, FavouritesService, FoldersRepository, FoldersService, FollowsRepository, FollowsService, FeedRepository, FeedService],
   exports: [FollowsRepository],

@@ -91,6 +91,10 @@ export class FoldersRepository {
     if (removed === 1) await tx.$executeRaw`UPDATE "Folder" SET "followerCount" = "followerCount" - 1 WHERE id = ${folderId}::uuid`;
   }
 
+  async followerIds(tx: Tx, folderId: string): Promise<string[]> {
+    return (await tx.folderFollow.findMany({ where: { folderId }, select: { memberId: true }, take: 10_000 })).map((row) => row.memberId);
+  }
+
   async isFollowing(memberId: string, folderId: string): Promise<boolean> {
     return (await this.prisma.folderFollow.count({ where: { memberId, folderId } })) > 0;
   }

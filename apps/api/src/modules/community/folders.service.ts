@@ -9,6 +9,7 @@ import { ResourcePolicy } from '../resources/resource-access.js';
 import { toResourceSummary } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import { MembersRepository } from '../accounts/members.repository.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { FavouritesRepository } from './favourites.repository.js';
 import { FolderPolicy, type FolderAccessInfo } from './folder-access.js';
 import { toFolderDetail, toFolderSummary } from './folder.mapper.js';
@@ -27,6 +28,7 @@ export class FoldersService {
     private readonly resources: ResourcesRepository,
     private readonly favourites: FavouritesRepository,
     private readonly members: MembersRepository,
+    private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -95,12 +97,16 @@ export class FoldersService {
   /** Adds a resource the owner may read; it also becomes one of their favourites. */
   async addItem(actor: Actor, id: string, resourceId: string): Promise<FolderDetail> {
     await this.tx.run(async (tx) => {
-      await this.lockOwn(tx, actor, id);
+      const folder = await this.lockOwn(tx, actor, id);
       const resource = await this.resources.lock(tx, resourceId);
       if (!resource || !ResourcePolicy.canRead(actor, resource)) throw NotFound('Resource');
       if ((await this.folders.itemIds(tx, id)).length >= MAX_ITEMS) throw Conflict(`A folder holds at most ${MAX_ITEMS} resources.`);
-      await this.folders.addItem(tx, id, resourceId);
+      const added = await this.folders.addItem(tx, id, resourceId);
       if (resource.state === 'published') await this.favourites.add(tx, actor.memberId, resourceId);
+      if (added && folder.visibility === 'public' && resource.state === 'published') {
+        const followers = await this.folders.followerIds(tx, id);
+        await this.notifications.notify(tx, followers.map((recipientId) => ({ recipientId, type: 'folder_new_resource' as const, actorId: actor.memberId, resourceId, folderId: id })));
+      }
     });
     return this.view(actor, id);
   }

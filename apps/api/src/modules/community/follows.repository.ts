@@ -9,8 +9,9 @@ const memberCardSelect = { id: true, handle: true, firstName: true, lastName: tr
 export class FollowsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async follow(followerId: string, followeeId: string): Promise<void> {
-    await this.prisma.$executeRaw`INSERT INTO "MemberFollow" ("followerId", "followeeId") VALUES (${followerId}::uuid, ${followeeId}::uuid) ON CONFLICT DO NOTHING`;
+  /** True when the follow is new. */
+  async follow(tx: Tx, followerId: string, followeeId: string): Promise<boolean> {
+    return (await tx.$executeRaw`INSERT INTO "MemberFollow" ("followerId", "followeeId") VALUES (${followerId}::uuid, ${followeeId}::uuid) ON CONFLICT DO NOTHING`) === 1;
   }
 
   async unfollow(followerId: string, followeeId: string, tx?: Tx): Promise<void> {

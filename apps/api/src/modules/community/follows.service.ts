@@ -3,7 +3,9 @@ import type { BlockState, FollowSettings, FollowState, MemberList } from '@lespl
 import type { Actor } from '../../core/auth/actor.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
+import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { MembersRepository } from '../accounts/members.repository.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { FollowsRepository } from './follows.repository.js';
 
 const card = (member: { handle: string; firstName: string; lastName: string }) => ({ handle: member.handle, displayName: `${member.firstName} ${member.lastName}` });
@@ -17,6 +19,8 @@ export class FollowsService {
   constructor(
     private readonly follows: FollowsRepository,
     private readonly members: MembersRepository,
+    private readonly notifications: NotificationsService,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async follow(actor: Actor, handle: string): Promise<FollowState> {
@@ -25,7 +29,11 @@ export class FollowsService {
     if ((await this.follows.isBlocked(target.id, actor.memberId)) || (await this.follows.isBlocked(actor.memberId, target.id))) {
       throw Forbidden('You cannot follow this member.');
     }
-    await this.follows.follow(actor.memberId, target.id);
+    await this.tx.run(async (tx) => {
+      if (await this.follows.follow(tx, actor.memberId, target.id)) {
+        await this.notifications.notify(tx, [{ recipientId: target.id, type: 'new_follower', actorId: actor.memberId }]);
+      }
+    });
     return { following: true, followerCount: await this.follows.followerCount(target.id) };
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module.js';
 import { MyResourcesController } from './my-resources.controller.js';
 import { ResourceFilesController } from './resource-files.controller.js';
@@ -12,7 +13,7 @@ import { ViewHistoryService } from './view-history.service.js';
 
 /** Learning resources: metadata, states, files, previews, views and downloads. */
 @Module({
-  imports: [TaxonomyModule],
+  imports: [TaxonomyModule, NotificationsModule],
   controllers: [ResourcesController, ResourceFilesController, MyResourcesController],
   providers: [ResourcesRepository, ViewHistoryRepository, ResourcesService, ResourceFilesService, ViewHistoryService, ResourceJobs],
   exports: [ResourcesService, ResourcesRepository],

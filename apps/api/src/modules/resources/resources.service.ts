@@ -8,6 +8,7 @@ import type { Tx } from '../../core/database/prisma.service.js';
 import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
 import { JobQueue } from '../../core/outbox/job-queue.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import { ResourcePolicy, type ResourceAccessInfo } from './resource-access.js';
 import { toResourceDetail, toResourceSummary } from './resource.mapper.js';
@@ -25,6 +26,7 @@ export class ResourcesService {
     private readonly history: ViewHistoryRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly jobs: JobQueue,
+    private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -103,6 +105,9 @@ export class ResourcesService {
       this.assertVisible(actor, resource);
       if (!ResourcePolicy.canHide(actor, resource!)) throw Forbidden('Only moderators hide published resources.');
       await this.resources.update(tx, id, { state: 'hidden', hiddenReason: input.reason, hiddenAt: new Date(), hiddenBy: { connect: { id: actor.memberId } } });
+      if (resource!.authorId && resource!.state === 'published') {
+        await this.notifications.notify(tx, [{ recipientId: resource!.authorId, type: 'resource_hidden', resourceId: id }]);
+      }
     });
     return this.detail(actor, id);
   }
