@@ -17,24 +17,26 @@ export function formatDate(value: string, language: string): string {
 const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
 
 /**
- * A byte count for people, in decimal units as file managers show them: "840 B", "1,3 MB"
- * (nl-BE) or "1.3 MB" (en-GB). One decimal below 10 units, none above.
+ * A byte count for people: "840 B", "1,3 MB" (nl-BE) or "1.3 MB" (en-GB). Steps of 1024, as
+ * the API's limits are set (100 MiB shows as "100 MB", not "105 MB"); one decimal below 10
+ * units, none above.
  */
 export function formatFileSize(bytes: number, language: string): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '';
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  // 999.95 kB would round to "1000 kB": show it as 1 MB instead.
-  if (unit < SIZE_UNITS.length - 1 && Math.round(value * 10) / 10 >= 1000) {
-    value /= 1000;
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
     unit += 1;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  const number = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  // 1023.7 kB would round to "1024 kB": show it as 1 MB instead.
+  if (unit < SIZE_UNITS.length - 1 && Number(value.toFixed(digits)) >= 1024) {
+    value /= 1024;
+    unit += 1;
+  }
+  const shownDigits = unit === 0 || value >= 10 ? 0 : 1;
+  const number = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: shownDigits, minimumFractionDigits: 0, useGrouping: false }).format(value);
   return `${number} ${SIZE_UNITS[unit]}`;
 }
 

@@ -23,8 +23,9 @@ export function Component() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const saved = useFlashState<boolean>('saved') === true;
-  const resource = useResource(id, { pollThumbnails: true });
   const preview = params.get('step') === 'preview';
+  // The form asks for thumbnails itself (it knows when files arrive); the preview does it here.
+  const resource = useResource(id, { pollThumbnails: preview });
   usePageTitle(preview ? t('resources.preview.title') : t('resources.edit.title'));
 
   if (resource.isPending) return <PageSpinner label={t('common.loading')} />;
