@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CommentsController } from './comments.controller.js';
+import { CommentsRepository } from './comments.repository.js';
+import { CommentsService } from './comments.service.js';
+
+/** Comments ("reacties") on resources: replies one level deep, edits, deletion, moderator hiding. */
+@Module({
+  controllers: [CommentsController],
+  providers: [CommentsRepository, CommentsService],
+})
+export class CommentsModule {}
