@@ -57,7 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  return {
+  const testApp: TestApp = {
     app,
     config,
     url,
@@ -69,8 +69,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     async close() {
       await app.close();
       await pool.end();
-      await this.mail.close();
+      await testApp.mail.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }
