@@ -1,7 +1,8 @@
 /// <reference types="node" />
 // Learning resources in a real browser against the real API (built), with its embedded
 // PostgreSQL and demo members: share a resource (drop a PNG, a refused empty file, keywords,
-// taxonomy, licence) → save as draft → add a text file to the draft with progress to 100 % →
+// taxonomy, licence) → save as draft → add a text file to the draft with progress to 100 %, a
+// script the API refuses (reason next to the file), an upload cancelled while it runs →
 // preview → publish → the resource page (preview image, thumbnail, attribution copied, download
 // headers) → "Mijn leermiddelen" and the home page. A second member views it and manages the
 // viewing history (delete one, pause, resume, clear all). A moderator hides it with a reason
@@ -10,7 +11,7 @@
 //
 // Every wait is on a condition (a heading, a status text, an attribute); nothing sleeps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { generate } from 'otplib';
 import { startStack, type Stack } from './support/stack.js';
 import { launchChromium } from './support/browser.js';
@@ -115,6 +116,27 @@ describe('learning resources', () => {
       await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 30_000 }).toBe('100');
       await editFiles.getByRole('listitem').filter({ hasText: 'werkblad.txt' }).getByText('Geüpload', { exact: true }).waitFor();
       expect(await progress.getAttribute('aria-valuetext')).toBe('Geüpload');
+
+      // The API refuses a shell script by its content: the translated reason stands next to the file.
+      await editForm.getByLabel('Bestanden kiezen').setInputFiles({ name: 'oefening.txt', mimeType: 'text/plain', buffer: Buffer.from('#!/bin/sh\necho hallo\n') });
+      const refused = editFiles.getByRole('listitem').filter({ hasText: 'oefening.txt' });
+      await refused.getByText('Uploaden mislukt').waitFor();
+      await refused.getByText('Dit soort bestand wordt niet aanvaard.').waitFor();
+      await refused.getByRole('button', { name: 'Verwijderen oefening.txt' }).click();
+
+      // An upload can be cancelled while it runs (the answer is held back here to leave time).
+      let held: Route | undefined;
+      await page.route(`**/api/resources/${resourceId}/files`, (route) => {
+        held = route;
+      });
+      await editForm.getByLabel('Bestanden kiezen').setInputFiles({ name: 'groot.txt', mimeType: 'text/plain', buffer: TEXT_FILE });
+      const slow = editFiles.getByRole('listitem').filter({ hasText: 'groot.txt' });
+      await slow.getByRole('button', { name: 'Annuleren uploaden van groot.txt' }).click();
+      await slow.getByText('Geannuleerd').waitFor();
+      await held?.abort().catch(() => undefined);
+      await page.unroute(`**/api/resources/${resourceId}/files`);
+      await slow.getByRole('button', { name: 'Verwijderen groot.txt' }).click();
+      expect(await editFiles.getByText('groot.txt').count()).toBe(0);
 
       // Preview, then publish.
       await editForm.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
