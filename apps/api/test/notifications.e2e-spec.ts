@@ -86,6 +86,26 @@ describe('notifications', () => {
     expect((await client.get('/api/notifications')).body.items).toHaveLength(2);
   });
 
+  it('tells about comments on my resource, replies and mentions, never from members I blocked', async () => {
+    const { member: author, client: authorClient } = await memberWithClient(t);
+    const { member: commenter, client: commenterClient } = await memberWithClient(t);
+    const { member: mentioned, client: mentionedClient } = await memberWithClient(t);
+    const { member: blocker, client: blockerClient } = await memberWithClient(t);
+    await blockerClient.put(`/api/members/${commenter.handle}/block`);
+    const resource = await publishedLinkResource(authorClient);
+    const comment = await commenterClient.post(`/api/resources/${resource.id}/comments`, { body: `Mooi! @${mentioned.handle} @${blocker.handle} kijk eens` });
+    expect(comment.status).toBe(201);
+    const types = async (client: typeof authorClient) => (await client.get('/api/notifications')).body.items.map((n: { type: string }) => n.type);
+    expect(await types(authorClient)).toEqual(['comment_on_resource']);
+    expect(await types(mentionedClient)).toEqual(['mention']);
+    expect(await types(blockerClient)).toEqual([]);
+    const path = (await authorClient.get('/api/notifications')).body.items[0].path;
+    expect(path).toBe(`/resources/${resource.id}#comment-${comment.body.id}`);
+    await authorClient.post(`/api/resources/${resource.id}/comments`, { body: 'Dank je!', parentId: comment.body.id });
+    expect(await types(commenterClient)).toEqual(['comment_reply']);
+    expect(author.id).not.toBe(mentioned.id);
+  });
+
   it('delays mail while the SMTP server is down and loses none', async () => {
     const { member: recipient } = await memberWithClient(t);
     const { client: sender } = await memberWithClient(t);

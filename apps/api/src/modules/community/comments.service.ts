@@ -9,6 +9,7 @@ import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
 import { ResourcePolicy } from '../resources/resource-access.js';
 import { CommentPolicy } from './comments.access.js';
 import { toCommentView } from './comments.mapper.js';
+import { NotificationsService, type NotificationEvent } from '../notifications/notifications.service.js';
 import { parseMentions } from './comments.mentions.js';
 import { CommentsRepository, type CommentRow, type LockedComment } from './comments.repository.js';
 
@@ -22,6 +23,7 @@ import { CommentsRepository, type CommentRow, type LockedComment } from './comme
 export class CommentsService {
   constructor(
     private readonly comments: CommentsRepository,
+    private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -57,7 +59,10 @@ export class CommentsService {
         }
         if (CommentPolicy.state(parent) !== 'visible') throw Conflict('A deleted or hidden comment takes no replies.');
       }
-      return this.comments.create(tx, { resourceId, authorId: actor.memberId, parentId: input.parentId ?? null, body: input.body });
+      const parentAuthorId = input.parentId ? ((await this.comments.lock(tx, input.parentId))?.authorId ?? null) : null;
+      const comment = await this.comments.create(tx, { resourceId, authorId: actor.memberId, parentId: input.parentId ?? null, body: input.body });
+      await this.notifications.notify(tx, await this.notificationsFor(actor, comment.id, resourceId, resource.authorId, parentAuthorId, input.body));
+      return comment;
     });
     return this.view(actor, created.id);
   }
@@ -132,6 +137,20 @@ export class CommentsService {
     if (!row) throw NotFound('Comment');
     const replies = row.parentId === null ? await this.comments.replies([row.id]) : [];
     return toCommentView(row, actor, await this.mentions([row, ...replies]), replies);
+  }
+
+  /** One notification per person: a reply, else a comment on their resource, else a mention (not from members who blocked the commenter). */
+  private async notificationsFor(actor: Actor, commentId: string, resourceId: string, resourceAuthorId: string | null, parentAuthorId: string | null, body: string): Promise<NotificationEvent[]> {
+    const events = new Map<string, NotificationEvent>();
+    const base = { actorId: actor.memberId, resourceId, commentId };
+    if (parentAuthorId) events.set(parentAuthorId, { ...base, recipientId: parentAuthorId, type: 'comment_reply' });
+    if (resourceAuthorId && !events.has(resourceAuthorId)) events.set(resourceAuthorId, { ...base, recipientId: resourceAuthorId, type: 'comment_on_resource' });
+    const mentioned = await this.comments.membersByHandles(parseMentions(body));
+    const blockers = new Set((await this.comments.blocksAmong(mentioned.map((m) => m.id), [actor.memberId])).map((block) => block.blockerId));
+    for (const member of mentioned) {
+      if (!events.has(member.id) && !blockers.has(member.id)) events.set(member.id, { ...base, recipientId: member.id, type: 'mention' });
+    }
+    return [...events.values()];
   }
 
   /**
