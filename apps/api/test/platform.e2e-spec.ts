@@ -38,6 +38,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/resources/{id}/files/{fileId}/preview',
   'GET /api/resources/{id}/files/{fileId}/thumbnail',
   'GET /api/resources/{id}/favourite',
+  'GET /api/resources/{id}/rating',
   'GET /api/resources/{id}/comments',
   'GET /api/members/{handle}/folders',
   'GET /api/folders/shared/{token}',
