@@ -33,13 +33,13 @@ async function pdfWithAuthor(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-/** Files stored under the test's data directory (uploads and temporary files). */
-function storedFiles(): string[] {
+/** Files stored for one resource plus any temporary upload files. */
+function storedFiles(resourceId: string): string[] {
   const root = path.join(t.dataDir, 'files');
   const temp = path.join(t.dataDir, 'tmp', 'uploads');
   const walk = (dir: string): string[] =>
     fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)])) : [];
-  return [...walk(root), ...walk(temp)].filter((file) => !path.basename(file).startsWith('.'));
+  return [...walk(path.join(root, 'resources', resourceId)), ...walk(temp), ...walk(path.join(root, '.incoming'))].filter((file) => !path.basename(file).startsWith('.'));
 }
 
 describe('uploading files', () => {
@@ -91,7 +91,7 @@ describe('uploading files', () => {
   it('refuses wrong, spoofed, empty and corrupt files with a code and keeps nothing', async () => {
     const { member, client } = await memberWithClient(t);
     const resource = await createResource(client);
-    const before = storedFiles().length;
+    const before = storedFiles(resource.id).length;
     const cases: Array<[string, Buffer, number, string]> = [
       ['setup.exe', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 1)]), 415, 'file_type_refused'],
       ['rapport.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 1)]), 415, 'file_type_refused'],
@@ -108,17 +108,17 @@ describe('uploading files', () => {
       expect(response.body.code, name).toBe(code);
     }
     expect(await t.sql('SELECT 1 FROM "ResourceFile" WHERE "uploaderId" = $1', [member.id])).toHaveLength(0);
-    expect(storedFiles()).toHaveLength(before);
+    expect(storedFiles(resource.id)).toHaveLength(before);
   });
 
   it('refuses files over the size limit (413) while streaming', async () => {
     const { client } = await memberWithClient(t);
     const resource = await createResource(client);
-    const before = storedFiles().length;
+    const before = storedFiles(resource.id).length;
     const response = await uploadFile(client, resource.id, 'groot.txt', Buffer.alloc(2 * 1024 * 1024 + 10, 'a'));
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('file_too_large');
-    expect(storedFiles()).toHaveLength(before);
+    expect(storedFiles(resource.id)).toHaveLength(before);
   });
 
   it('enforces the per-member quota', async () => {
@@ -135,7 +135,7 @@ describe('uploading files', () => {
   it('leaves no file or row behind when the client aborts mid-stream', async () => {
     const { member, client } = await memberWithClient(t);
     const resource = await createResource(client);
-    const before = storedFiles().length;
+    const before = storedFiles(resource.id).length;
     const url = new URL(`${t.url}/api/resources/${resource.id}/files`);
     await new Promise<void>((resolve) => {
       const request = http.request({
@@ -159,7 +159,7 @@ describe('uploading files', () => {
       });
       request.on('close', () => resolve());
     });
-    await waitUntil(() => storedFiles().length === before, 5000, 'temporary files to be cleaned up');
+    await waitUntil(() => storedFiles(resource.id).length === before, 5000, 'temporary files to be cleaned up');
     expect(await t.sql('SELECT 1 FROM "ResourceFile" WHERE "uploaderId" = $1', [member.id])).toHaveLength(0);
   });
 

@@ -43,6 +43,8 @@ export const ProblemCode = {
   fileCorrupt: 'file_corrupt',
   archiveRefused: 'archive_refused',
   uploadAborted: 'upload_aborted',
+  resourceIsLink: 'resource_is_link',
+  tooManyFiles: 'too_many_files',
   internal: 'internal_error',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];

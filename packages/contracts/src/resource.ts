@@ -123,6 +123,7 @@ export const ResourceSummary = ResourceDetail.pick({
   author: true,
   counts: true,
   createdAt: true,
+  updatedAt: true,
   publishedAt: true,
 }).extend({ thumbnailUrl: z.string().nullable() });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
@@ -138,10 +139,13 @@ export type MyResourcesQuery = z.infer<typeof MyResourcesQuery>;
 export const ViewedResource = z.object({ id: z.string(), viewedAt: z.iso.datetime(), resource: ResourceSummary.nullable() });
 export type ViewedResource = z.infer<typeof ViewedResource>;
 
+export const ViewHistoryCleared = z.object({ deleted: z.number().int() });
+export type ViewHistoryCleared = z.infer<typeof ViewHistoryCleared>;
+
 export const ViewHistorySettings = z.strictObject({ paused: z.boolean() });
 export type ViewHistorySettings = z.infer<typeof ViewHistorySettings>;
 
-export const UploadLimits = z.object({ maxFileBytes: z.number().int(), quotaBytes: z.number().int(), usedBytes: z.number().int() });
+export const UploadLimits = z.object({ maxFileBytes: z.number().int(), quotaBytes: z.number().int(), usedBytes: z.number().int(), maxFilesPerResource: z.number().int() });
 export type UploadLimits = z.infer<typeof UploadLimits>;
 
 export const ViewIdParam = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, { message: 'Onbekend item / Unknown entry' }) });

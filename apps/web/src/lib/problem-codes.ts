@@ -29,6 +29,8 @@ export const ProblemCode = {
   fileCorrupt: 'file_corrupt',
   archiveRefused: 'archive_refused',
   uploadAborted: 'upload_aborted',
+  resourceIsLink: 'resource_is_link',
+  tooManyFiles: 'too_many_files',
   internal: 'internal_error',
 } as const satisfies typeof import('@lesplein/contracts/common').ProblemCode;
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Ok, Page, PageQuery } from '@lesplein/contracts/common';
-import { MyResourcesQuery, ResourceSummary, UploadLimits, ViewedResource, ViewHistorySettings, ViewIdParam } from '@lesplein/contracts/resource';
-import { z } from 'zod';
+import { MyResourcesQuery, ResourceSummary, UploadLimits, ViewedResource, ViewHistoryCleared, ViewHistorySettings, ViewIdParam } from '@lesplein/contracts/resource';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/auth.decorators.js';
 import { ApiContract, ZodPipe, ZParams, ZQuery } from '../../core/validation/zod.js';
@@ -10,7 +9,6 @@ import { ResourceFilesService } from './resource-files.service.js';
 import { ResourcesService } from './resources.service.js';
 import { ViewHistoryService } from './view-history.service.js';
 
-const Deleted = z.object({ deleted: z.number().int() });
 
 /** The member's own resources, upload quota and viewed-resources history. */
 @ApiTags('account')
@@ -48,7 +46,7 @@ export class MyResourcesController {
   }
 
   @Delete('viewed')
-  @ApiContract({ response: Deleted, summary: 'Delete my whole viewing history' })
+  @ApiContract({ response: ViewHistoryCleared, summary: 'Delete my whole viewing history' })
   clear(@CurrentActor() actor: Actor): Promise<{ deleted: number }> {
     return this.history.clear(actor);
   }

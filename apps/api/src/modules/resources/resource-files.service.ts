@@ -8,7 +8,7 @@ import type { ResourceFile, UploadLimits } from '@lesplein/contracts/resource';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
-import { Conflict, DomainError, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
+import { DomainError, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
 import { receiveUpload } from '../../core/http/receive-upload.js';
 import { JobQueue } from '../../core/outbox/job-queue.js';
 import { OBJECT_STORAGE, StorageObjectMissing, type ObjectStorage } from '../../core/storage/object-storage.js';
@@ -44,15 +44,20 @@ export class ResourceFilesService {
   ) {}
 
   async limits(actor: Actor): Promise<UploadLimits> {
-    return { maxFileBytes: this.config.uploadMaxFileBytes, quotaBytes: this.config.uploadQuotaBytes, usedBytes: await this.resources.usedBytes(actor.memberId) };
+    return {
+      maxFileBytes: this.config.uploadMaxFileBytes,
+      quotaBytes: this.config.uploadQuotaBytes,
+      usedBytes: await this.resources.usedBytes(actor.memberId),
+      maxFilesPerResource: MAX_FILES_PER_RESOURCE,
+    };
   }
 
   async upload(actor: Actor, resourceId: string, body: Readable, displayName: string, declaredLength: number | undefined): Promise<ResourceFile> {
     // Access first, before reading a byte.
     await this.tx.run(async (tx) => {
       const resource = await this.resourceRules.lockForEdit(tx, actor, resourceId);
-      if (resource.link) throw Conflict('This resource is a web link; remove the link before adding files.');
-      if ((await this.resources.countFiles(tx, resourceId)) >= MAX_FILES_PER_RESOURCE) throw Conflict(`A resource holds at most ${MAX_FILES_PER_RESOURCE} files.`);
+      if (resource.link) throw isLink();
+      if ((await this.resources.countFiles(tx, resourceId)) >= MAX_FILES_PER_RESOURCE) throw tooManyFiles();
     });
     const used = await this.resources.usedBytes(actor.memberId);
     const quotaLeft = this.config.uploadQuotaBytes - used;
@@ -76,9 +81,9 @@ export class ResourceFilesService {
       stored = true;
       const row = await this.tx.run(async (tx) => {
         const resource = await this.resourceRules.lockForEdit(tx, actor, resourceId);
-        if (resource.link) throw Conflict('This resource is a web link; remove the link before adding files.');
+        if (resource.link) throw isLink();
         const position = await this.resources.countFiles(tx, resourceId);
-        if (position >= MAX_FILES_PER_RESOURCE) throw Conflict(`A resource holds at most ${MAX_FILES_PER_RESOURCE} files.`);
+        if (position >= MAX_FILES_PER_RESOURCE) throw tooManyFiles();
         if ((await this.resources.usedBytes(actor.memberId, tx)) + size > this.config.uploadQuotaBytes) throw quotaExceeded();
         const file = await this.resources.addFile(tx, {
           id: fileId,
@@ -140,5 +145,7 @@ export class ResourceFilesService {
 
 const tooLarge = (limit: number) =>
   new DomainError(413, ProblemCode.fileTooLarge, `The file is larger than ${Math.round(limit / 1_048_576)} MB.`, { errors: [{ path: 'file', message: 'Bestand te groot / File too large' }] });
+const isLink = () => new DomainError(409, ProblemCode.resourceIsLink, 'This resource is a web link; remove the link before adding files.');
+const tooManyFiles = () => new DomainError(409, ProblemCode.tooManyFiles, `A resource holds at most ${MAX_FILES_PER_RESOURCE} files.`);
 const quotaExceeded = () =>
   new DomainError(413, ProblemCode.quotaExceeded, 'Your storage quota is full; remove files to upload more.', { errors: [{ path: 'file', message: 'Opslagruimte vol / Storage quota full' }] });

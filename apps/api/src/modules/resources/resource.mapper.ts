@@ -68,6 +68,7 @@ export function toResourceSummary(row: ResourceRow): ResourceSummary {
     author: authorOf(row),
     counts: { views: row.viewCount, downloads: row.downloadCount },
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     thumbnailUrl: thumbnail ? `/api/resources/${row.id}/files/${thumbnail.id}/thumbnail` : null,
   };

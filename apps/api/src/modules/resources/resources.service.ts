@@ -16,6 +16,8 @@ import { DELETE_OBJECTS_JOB } from './resource-jobs.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { ViewHistoryRepository } from './view-history.repository.js';
 
+const REVIEW_WINDOW_MS = 30 * 60 * 1000;
+
 type CreateInput = Required<{ [K in keyof CreateResourceRequest]-?: Exclude<CreateResourceRequest[K], undefined> }>;
 
 /** Learning resources: drafts, publication, edits, removal by the author, hiding by moderators. */
@@ -38,11 +40,14 @@ export class ResourcesService {
     return this.detail(actor, id);
   }
 
-  /** Reads a resource; counts the view and records it in the viewer's history (unless paused). */
+  /**
+   * Reads a resource; counts the view and records it in the viewer's history (unless paused).
+   * The author's own visits do not count, nor a member's repeated visits within half an hour.
+   */
   async view(actor: Actor | undefined, id: string): Promise<ResourceDetail> {
     const row = await this.resources.findDetail(id);
     if (!row || !ResourcePolicy.canRead(actor, row)) throw NotFound('Resource');
-    if (row.state === 'published') {
+    if (row.state === 'published' && actor?.memberId !== row.authorId && !(actor && (await this.history.viewedSince(actor.memberId, id, new Date(Date.now() - REVIEW_WINDOW_MS))))) {
       await this.resources.countView(id);
       row.viewCount += 1;
       if (actor && !(await this.history.isPaused(actor.memberId))) await this.history.record(actor.memberId, id);

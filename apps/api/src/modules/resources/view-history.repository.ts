@@ -17,6 +17,10 @@ export class ViewHistoryRepository {
     await this.prisma.member.update({ where: { id: memberId }, data: { viewHistoryPaused: paused } });
   }
 
+  async viewedSince(memberId: string, resourceId: string, since: Date): Promise<boolean> {
+    return (await this.prisma.resourceView.count({ where: { memberId, resourceId, viewedAt: { gt: since } } })) > 0;
+  }
+
   async record(memberId: string, resourceId: string): Promise<void> {
     await this.prisma.resourceView.create({ data: { memberId, resourceId } });
   }

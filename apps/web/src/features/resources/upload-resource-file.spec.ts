@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkUpload } from './upload-resource-file';
 
-const limits = { maxFileBytes: 1_000, quotaBytes: 5_000, usedBytes: 3_000 };
+const limits = { maxFileBytes: 1_000, quotaBytes: 5_000, usedBytes: 3_000, maxFilesPerResource: 20 };
 
 describe('checkUpload', () => {
   it('accepts files within the limits', () => {
