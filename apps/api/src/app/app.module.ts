@@ -7,6 +7,7 @@ import { CommentsModule } from '../modules/community/comments.module.js';
 import { CommunityModule } from '../modules/community/community.module.js';
 import { RatingsModule } from '../modules/community/ratings.module.js';
 import { MessagesModule } from '../modules/messages/messages.module.js';
+import { ModerationModule } from '../modules/moderation/moderation.module.js';
 import { NotificationsModule } from '../modules/notifications/notifications.module.js';
 import { ResourcesModule } from '../modules/resources/resources.module.js';
 import { TaxonomyModule } from '../modules/taxonomy/taxonomy.module.js';
@@ -15,6 +16,6 @@ import { SeedService } from '../seed/seed.service.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule], providers: [SeedService] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule, ModerationModule], providers: [SeedService] };
   }
 }

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { MemberCard } from './follow.js';
+
+export const ReportTarget = z.enum(['resource', 'comment', 'member', 'message']);
+export type ReportTarget = z.infer<typeof ReportTarget>;
+
+export const CreateReportRequest = z.strictObject({
+  targetType: ReportTarget,
+  /** The resource, comment or message id; for a member, their handle. */
+  target: z.string().min(1).max(60),
+  reason: z.string().trim().min(5).max(2000),
+});
+export type CreateReportRequest = z.infer<typeof CreateReportRequest>;
+
+export const ReportView = z.object({
+  id: z.uuid(),
+  targetType: ReportTarget,
+  targetId: z.uuid(),
+  reason: z.string(),
+  status: z.enum(['open', 'dismissed', 'actioned']),
+  reporter: MemberCard.nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ReportView = z.infer<typeof ReportView>;
+
+export const ReportCreated = z.object({ id: z.uuid(), status: z.literal('open') });
+export type ReportCreated = z.infer<typeof ReportCreated>;
+
+export const ReportQueue = z.object({ items: z.array(ReportView), nextCursor: z.string().nullable() });
+export type ReportQueue = z.infer<typeof ReportQueue>;
