@@ -47,6 +47,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/members/{handle}/followers',
   'GET /api/members/{handle}/following',
   'POST /api/notifications/unsubscribe',
+  'GET /api/members/{handle}/resources',
+  'GET /api/members/{handle}/activity',
 ]);
 
 /** State-changing routes authorised by a secret in the request itself instead of a session (no CSRF token). */

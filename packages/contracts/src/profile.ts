@@ -105,3 +105,25 @@ export const PublicProfile = z.object({
 export type PublicProfile = z.infer<typeof PublicProfile>;
 
 export const HandleParam = z.strictObject({ handle: z.string().min(1).max(60).regex(/^[a-z0-9-]+$/) });
+
+/** Which usage data the member's public profile shows (KlasCement: "where they choose"). */
+export const ProfileUsageSettings = z.strictObject({
+  showPublicFolders: z.boolean(),
+  showResources: z.boolean(),
+  showComments: z.boolean(),
+  showFavouritesCount: z.boolean(),
+  showFollows: z.boolean(),
+});
+export type ProfileUsageSettings = z.infer<typeof ProfileUsageSettings>;
+
+export const UpdateProfileUsageSettings = ProfileUsageSettings.partial();
+export type UpdateProfileUsageSettings = z.infer<typeof UpdateProfileUsageSettings>;
+
+/** What the profile shows of the member's activity, as far as they allow. */
+export const ProfileActivity = z.object({
+  favouritesCount: z.number().int().nullable(),
+  comments: z
+    .array(z.object({ id: z.uuid(), resource: z.object({ id: z.uuid(), title: z.string() }), excerpt: z.string(), createdAt: z.iso.datetime() }))
+    .nullable(),
+});
+export type ProfileActivity = z.infer<typeof ProfileActivity>;

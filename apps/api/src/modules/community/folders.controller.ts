@@ -44,8 +44,8 @@ export class FoldersController {
   @Public()
   @Get('members/:handle/folders')
   @ApiContract({ params: HandleParam, response: FolderList, summary: "A member's public folders" })
-  publicOf(@ZParams(HandleParam) params: { handle: string }): Promise<FolderList> {
-    return this.folders.publicOf(params.handle);
+  publicOf(@OptionalActor() actor: Actor | undefined, @ZParams(HandleParam) params: { handle: string }): Promise<FolderList> {
+    return this.folders.publicOf(actor, params.handle);
   }
 
   @Public()

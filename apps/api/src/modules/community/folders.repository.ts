@@ -95,6 +95,10 @@ export class FoldersRepository {
     return (await tx.folderFollow.findMany({ where: { folderId }, select: { memberId: true }, take: 10_000 })).map((row) => row.memberId);
   }
 
+  async showsPublicFolders(memberId: string): Promise<boolean> {
+    return (await this.prisma.member.findUnique({ where: { id: memberId }, select: { showPublicFolders: true } }))?.showPublicFolders ?? false;
+  }
+
   async isFollowing(memberId: string, folderId: string): Promise<boolean> {
     return (await this.prisma.folderFollow.count({ where: { memberId, folderId } })) > 0;
   }

@@ -55,9 +55,11 @@ export class FoldersService {
     return { items: (await this.folders.listByOwner(actor.memberId, false)).map(toFolderSummary) };
   }
 
-  async publicOf(handle: string): Promise<FolderList> {
+  /** A member's public folders, when they show them on their profile. */
+  async publicOf(actor: Actor | undefined, handle: string): Promise<FolderList> {
     const member = await this.members.findProfileByHandle(handle);
     if (!member) throw NotFound('Member');
+    if (actor?.memberId !== member.id && !(await this.folders.showsPublicFolders(member.id))) return { items: [] };
     return { items: (await this.folders.listByOwner(member.id, true)).map(toFolderSummary) };
   }
 
