@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
-import { createMember, memberWithClient, signIn } from './factories/members.js';
+import { createMember, memberWithClient, moderatorClient, signIn } from './factories/members.js';
 import { createResource, publishedLinkResource } from './factories/resources.js';
 import type { HttpClient } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -13,14 +13,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-
-/** A moderator with 2FA already enabled (set in the database to keep the test short). */
-async function moderatorClient(): Promise<HttpClient> {
-  const moderator = await createMember(t, { role: 'moderator' });
-  const client = await signIn(t, moderator);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x' WHERE id = $1`, [moderator.id]);
-  return client;
-}
 
 async function comment(client: HttpClient, resourceId: string, body: string, parentId?: string) {
   const response = await client.post(`/api/resources/${resourceId}/comments`, { body, ...(parentId ? { parentId } : {}) });
@@ -80,7 +72,7 @@ describe('reading and writing comments', () => {
     const asAn = await an.get(`/api/resources/${resource.id}/comments`);
     expect(asAn.body.items[0]).toMatchObject({ body: 'Heel **bruikbaar** in het 4de leerjaar.', permissions: { edit: true, delete: true, hide: false } });
     expect(asAn.body.items[1]).toMatchObject({ body: null, permissions: { edit: false, delete: false, hide: false } });
-    const asModerator = await (await moderatorClient()).get(`/api/resources/${resource.id}/comments`);
+    const asModerator = await (await moderatorClient(t)).get(`/api/resources/${resource.id}/comments`);
     expect(asModerator.body.items[0].permissions).toEqual({ edit: false, delete: false, hide: true });
   });
 
@@ -178,7 +170,7 @@ describe('validation (400 problem+json)', () => {
     expect((await t.client().get('/api/resources/not-a-uuid/comments')).status).toBe(400);
     expect((await commenter.patch('/api/comments/not-a-uuid', { body: 'Hallo' })).status).toBe(400);
     expect((await commenter.delete('/api/comments/not-a-uuid')).status).toBe(400);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     expect((await moderator.post(`/api/comments/${first.id}/hide`, { reason: 'x' })).status).toBe(400);
     expect((await moderator.post(`/api/comments/${first.id}/hide`, { reason: 'Spam', extra: true })).status).toBe(400);
     expect((await moderator.post(`/api/comments/${first.id}/hide`, {})).status).toBe(400);
@@ -212,7 +204,7 @@ describe('authorisation', () => {
   it("nobody edits or deletes another's comment (403), moderators included", async () => {
     const { owner, resource, first } = await commentedResource();
     const { client: other } = await memberWithClient(t);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     for (const client of [owner, other, moderator]) {
       const edit = await client.patch(`/api/comments/${first.id}`, { body: 'Overgenomen' });
       expect(edit.status).toBe(403);
@@ -251,7 +243,7 @@ describe('authorisation', () => {
     const { client: author } = await memberWithClient(t);
     const draft = await createResource(author);
     const { client: other } = await memberWithClient(t);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     for (const client of [other, moderator, t.client()]) expect((await client.get(`/api/resources/${draft.id}/comments`)).status).toBe(404);
     expect((await other.post(`/api/resources/${draft.id}/comments`, { body: 'Hallo' })).status).toBe(404);
     expect((await t.client().get(`/api/resources/${UNKNOWN}/comments`)).status).toBe(404);
@@ -282,7 +274,7 @@ describe('authorisation', () => {
 describe('moderation', () => {
   it('hides with a reason: others see an empty placeholder, the author and moderators the text and the reason', async () => {
     const { owner, resource, commenter, first } = await commentedResource();
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     const reason = 'Persoonlijke aanval op een collega';
     const hidden = await moderator.post(`/api/comments/${first.id}/hide`, { reason });
     expect(hidden.status).toBe(200);
@@ -311,7 +303,7 @@ describe('moderation', () => {
     const { owner, resource, commenter, first } = await commentedResource();
     await comment(owner, resource.id, 'Antwoord', first.id);
     await commenter.delete(`/api/comments/${first.id}`);
-    expect((await (await moderatorClient()).post(`/api/comments/${first.id}/hide`, { reason: 'Te laat' })).status).toBe(409);
+    expect((await (await moderatorClient(t)).post(`/api/comments/${first.id}/hide`, { reason: 'Te laat' })).status).toBe(409);
   });
 });
 
@@ -346,7 +338,7 @@ describe('safety', () => {
 
     // The hiding reason is stored as written and only ever returned as plain text.
     const reason = '<script>alert(1)</script> verborgen';
-    const hidden = await (await moderatorClient()).post(`/api/comments/${posted.id}/hide`, { reason });
+    const hidden = await (await moderatorClient(t)).post(`/api/comments/${posted.id}/hide`, { reason });
     expect(hidden.body.hiddenReason).toBe(reason);
     const [moderation] = await t.sql<{ hiddenReason: string }>('SELECT "hiddenReason" FROM "Comment" WHERE id = $1', [posted.id]);
     expect(moderation!.hiddenReason).toBe(reason);

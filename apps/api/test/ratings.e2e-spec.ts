@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
-import { createMember, memberWithClient, signIn } from './factories/members.js';
+import { createMember, memberWithClient, moderatorClient, signIn } from './factories/members.js';
 import { createResource, publishedLinkResource } from './factories/resources.js';
 import type { HttpClient } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -15,14 +15,6 @@ afterAll(() => t.close());
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const rating = (id: string) => `/api/resources/${id}/rating`;
 const round2 = (value: number) => Math.round(value * 100) / 100;
-
-/** A moderator with 2FA already enabled (set in the database to keep the test short). */
-async function moderatorClient(): Promise<HttpClient> {
-  const moderator = await createMember(t, { role: 'moderator' });
-  const client = await signIn(t, moderator);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x' WHERE id = $1`, [moderator.id]);
-  return client;
-}
 
 /** `count` members signed in, created in batches of 10 (hashing passwords is slow), each with a CSRF token. */
 async function signedInMembers(count: number): Promise<HttpClient[]> {
@@ -169,7 +161,7 @@ describe('rating a resource', () => {
     const resource = await publishedLinkResource(author);
     const { client: member } = await memberWithClient(t);
     expect((await member.put(rating(resource.id), { score: 4 })).status).toBe(200);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     expect((await moderator.post(`/api/resources/${resource.id}/hide`, { reason: 'Auteursrecht nakijken' })).status).toBe(200);
 
     // The moderator still reads the hidden resource, but it cannot be rated.

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
-import { createMember, memberWithClient, signIn } from './factories/members.js';
+import { memberWithClient, moderatorClient } from './factories/members.js';
 import { createResource, publishedLinkResource } from './factories/resources.js';
-import type { HttpClient } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -11,13 +10,6 @@ beforeAll(async () => {
   await t.app.get(TaxonomyService).seedIfEmpty();
 });
 afterAll(() => t.close());
-
-async function moderatorClient(): Promise<HttpClient> {
-  const moderator = await createMember(t, { role: 'moderator' });
-  const client = await signIn(t, moderator);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x' WHERE id = $1`, [moderator.id]);
-  return client;
-}
 
 describe('reports to moderators', () => {
   it('lets members report a resource, comment, profile or message they can see; moderators see the queue', async () => {
@@ -39,7 +31,7 @@ describe('reports to moderators', () => {
     const again = await client.post('/api/reports', { targetType: 'resource', target: resource.id, reason: 'Nog eens gemeld.' });
     expect(again.body.id).toBe(created[0]!.body.id);
 
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     const queue = await moderator.get('/api/moderation/reports?limit=100');
     expect(queue.status).toBe(200);
     const mine = queue.body.items.filter((item: { reporter: { handle: string } | null }) => item.reporter?.handle === reporter.handle);

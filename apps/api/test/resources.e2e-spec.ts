@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
-import { createMember, memberWithClient, signIn } from './factories/members.js';
+import { memberWithClient, moderatorClient } from './factories/members.js';
 import { createResource, publishedLinkResource } from './factories/resources.js';
-import type { HttpClient } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -11,14 +10,6 @@ beforeAll(async () => {
   await t.app.get(TaxonomyService).seedIfEmpty();
 });
 afterAll(() => t.close());
-
-/** A moderator with 2FA already enabled (set in the database to keep the test short). */
-async function moderatorClient(): Promise<HttpClient> {
-  const moderator = await createMember(t, { role: 'moderator' });
-  const client = await signIn(t, moderator);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x' WHERE id = $1`, [moderator.id]);
-  return client;
-}
 
 describe('creating and editing resources', () => {
   it('creates a draft with taxonomy, renders the description safely and builds the attribution', async () => {
@@ -91,7 +82,7 @@ describe('authorisation matrix: author, other member, moderator, visitor', () =>
     const { client: author } = await memberWithClient(t);
     const draft = await createResource(author);
     const { client: other } = await memberWithClient(t);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     expect((await author.get(`/api/resources/${draft.id}`)).status).toBe(200);
     expect((await other.get(`/api/resources/${draft.id}`)).status).toBe(404);
     expect((await moderator.get(`/api/resources/${draft.id}`)).status).toBe(404);
@@ -103,7 +94,7 @@ describe('authorisation matrix: author, other member, moderator, visitor', () =>
     const draft = await createResource(author);
     const published = await publishedLinkResource(author);
     const { client: other } = await memberWithClient(t);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     const change = { title: 'Overgenomen titel' };
     expect((await other.patch(`/api/resources/${draft.id}`, change)).status).toBe(404);
     expect((await other.patch(`/api/resources/${published.id}`, change)).status).toBe(403);
@@ -117,7 +108,7 @@ describe('authorisation matrix: author, other member, moderator, visitor', () =>
     const { client: author } = await memberWithClient(t);
     const published = await publishedLinkResource(author);
     const { client: other } = await memberWithClient(t);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     expect((await other.delete(`/api/resources/${published.id}`)).status).toBe(403);
     expect((await moderator.delete(`/api/resources/${published.id}`)).status).toBe(403);
     expect((await t.client().delete(`/api/resources/${published.id}`)).status).toBe(401);
@@ -131,7 +122,7 @@ describe('authorisation matrix: author, other member, moderator, visitor', () =>
     const { client: author } = await memberWithClient(t);
     const published = await publishedLinkResource(author);
     const { client: other } = await memberWithClient(t);
-    const moderator = await moderatorClient();
+    const moderator = await moderatorClient(t);
     const reason = { reason: 'Schendt auteursrecht van een uitgeverij' };
     expect((await author.post(`/api/resources/${published.id}/hide`, reason)).status).toBe(403);
     expect((await other.post(`/api/resources/${published.id}/hide`, reason)).status).toBe(403);

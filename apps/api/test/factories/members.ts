@@ -43,3 +43,11 @@ export async function memberWithClient(t: TestApp, overrides: Parameters<typeof 
   const member = await createMember(t, overrides);
   return { member, client: await signIn(t, member) };
 }
+
+/** A client signed in as a new moderator whose 2FA is marked enabled in the database (to keep tests short). */
+export async function moderatorClient(t: TestApp, role: 'moderator' | 'admin' = 'moderator'): Promise<HttpClient> {
+  const moderator = await createMember(t, { role });
+  const client = await signIn(t, moderator);
+  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x' WHERE id = $1`, [moderator.id]);
+  return client;
+}
