@@ -17,6 +17,19 @@ export const queryKeys = {
   uploadLimits: ['resources', 'upload-limits'] as const,
   viewedResources: ['resources', 'viewed'] as const,
   viewHistorySettings: ['resources', 'viewed-settings'] as const,
+  favourite: (resourceId: string) => ['favourites', resourceId] as const,
+  myFavourites: ['favourites', 'mine'] as const,
+  /** Everything about folders starts with this. */
+  folders: ['folders'] as const,
+  myFolders: ['folders', 'mine'] as const,
+  rating: (resourceId: string) => ['ratings', resourceId] as const,
+  comments: (resourceId: string) => ['comments', resourceId] as const,
+  /** The header's counts of unread notifications and messages. */
+  unread: ['unread'] as const,
+  notifications: ['notifications'] as const,
+  conversations: ['messages', 'conversations'] as const,
+  conversation: (id: string) => ['messages', 'conversation', id] as const,
+  follow: (handle: string) => ['follows', handle] as const,
 };
 
 const LIST_KINDS: readonly unknown[] = ['latest', 'mine', 'viewed'];

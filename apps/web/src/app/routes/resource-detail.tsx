@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useCurrentMember } from '../../features/auth/get-current-member';
 import { useResource } from '../../features/resources/get-resource';
 import { Alert } from '../../components/ui/alert';
 import { PageSpinner } from '../../components/ui/spinner';
@@ -10,6 +11,8 @@ import { useFlashState } from '../../lib/use-flash-state';
 import { usePageTitle } from '../use-page-title';
 import { ResourceActions } from './resources/resource-actions';
 import { ResourceView } from './resources/resource-view';
+import { ResourceCommunity } from './resources/resource-community';
+import { CommentThread } from './resources/comment-thread';
 
 /** /resources/:id — the resource page (public when published). */
 export function Component() {
@@ -18,6 +21,7 @@ export function Component() {
   const justPublished = useFlashState<boolean>('published') === true;
   // Only the author polls for thumbnails still being made: every request of a published resource counts a view.
   const resource = useResource(id, { pollThumbnails: (detail) => detail.permissions.edit });
+  const { data: viewer } = useCurrentMember();
   usePageTitle(resource.data?.title ?? t('resources.notFound.title'));
 
   if (resource.isPending) return <PageSpinner label={t('common.loading')} />;
@@ -44,7 +48,9 @@ export function Component() {
       ) : null}
       <ResourceView resource={data}>
         <ResourceActions resource={data} />
+        {data.state === 'published' ? <ResourceCommunity resource={data} signedIn={Boolean(viewer)} own={viewer?.handle !== undefined && viewer.handle === data.author?.handle} /> : null}
       </ResourceView>
+      {data.state === 'published' ? <CommentThread resourceId={data.id} signedIn={Boolean(viewer)} /> : null}
     </div>
   );
 }
