@@ -33,6 +33,15 @@ export const router = createBrowserRouter([
               { path: 'security', lazy: () => import('./routes/account-security') },
               { path: 'resources', lazy: () => import('./routes/account-resources') },
               { path: 'viewed', lazy: () => import('./routes/account-viewed') },
+              { path: 'favourites', lazy: () => import('./routes/account-favourites') },
+            ],
+          },
+          {
+            element: <RequireMember />,
+            children: [
+              { path: 'notifications', lazy: () => import('./routes/notifications') },
+              { path: 'messages', lazy: () => import('./routes/messages') },
+              { path: 'messages/:id', lazy: () => import('./routes/conversation') },
             ],
           },
           {

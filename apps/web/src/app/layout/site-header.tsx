@@ -2,12 +2,14 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMember } from '../../features/auth/get-current-member';
 import { useLogout } from '../../features/auth/logout';
+import { useUnreadCounts } from '../../features/notifications/get-unread-counts';
 import { Button } from '../../components/ui/button';
 import { LanguageSwitch } from './language-switch';
 
 export function SiteHeader() {
   const { t } = useTranslation();
   const { data: member } = useCurrentMember();
+  const unread = useUnreadCounts(Boolean(member) && !member?.twoFactorSetupRequired);
   const navigate = useNavigate();
   // flushSync: the home page must be on screen before the member is forgotten, or the guard of
   // a member-only page would first send the visitor to the log-in page.
@@ -36,6 +38,9 @@ export function SiteHeader() {
                   <NavLink to="/account/resources">{t('nav.myResources')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/account/favourites">{t('nav.favourites')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account/viewed">{t('nav.viewed')}</NavLink>
                 </li>
                 <li>
@@ -52,6 +57,14 @@ export function SiteHeader() {
           <LanguageSwitch />
           {member ? (
             <div className="site-header__account">
+              <NavLink to="/notifications" className="header-counter" aria-label={t('header.notifications', { count: unread.data?.notifications ?? 0 })}>
+                <span aria-hidden="true">🔔</span>
+                {unread.data?.notifications ? <span className="header-counter__count" aria-hidden="true">{unread.data.notifications}</span> : null}
+              </NavLink>
+              <NavLink to="/messages" className="header-counter" aria-label={t('header.messages', { count: unread.data?.messages ?? 0 })}>
+                <span aria-hidden="true">✉</span>
+                {unread.data?.messages ? <span className="header-counter__count" aria-hidden="true">{unread.data.messages}</span> : null}
+              </NavLink>
               <span className="site-header__member">
                 {t('header.signedInAs', { name: `${member.firstName} ${member.lastName}` })}
               </span>

@@ -12,6 +12,7 @@ import { hasProblemCode } from '../../lib/api-client';
 import { describeProblem } from '../../lib/form';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../use-page-title';
+import { MemberCommunity } from './members/member-community';
 
 export function Component() {
   const { t, i18n } = useTranslation();
@@ -99,6 +100,7 @@ export function Component() {
           {member.aboutMe ? <p className="profile-card__about">{member.aboutMe}</p> : null}
         </div>
       </div>
+      {viewer?.handle !== member.handle ? <MemberCommunity handle={member.handle} name={member.displayName} signedIn={Boolean(viewer)} /> : null}
       <dl className="details">
         {rows.map((row) => (
           <div key={row.label} className="details__row">

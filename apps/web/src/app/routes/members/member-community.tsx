@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { StartConversationRequest } from '@lesplein/contracts/message';
+import { useFollow } from '../../../features/follows/get-follow';
+import { useSetFollow } from '../../../features/follows/set-follow';
+import { useStartConversation } from '../../../features/messages/start-conversation';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { TextAreaField } from '../../../components/ui/field';
+import { Form } from '../../../components/ui/form';
+import { describeProblem } from '../../../lib/form';
+import { formatCount } from '../../../lib/format';
+import { onSubmit, useForm } from '../../../lib/use-form';
+
+/** On someone else's profile: follow (with the follower count) and "Bericht sturen". */
+export function MemberCommunity({ handle, name, signedIn }: { handle: string; name: string; signedIn: boolean }) {
+  const { t, i18n } = useTranslation();
+  const follow = useFollow(handle);
+  const setFollow = useSetFollow();
+  const [composing, setComposing] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
+  const state = follow.data;
+
+  return (
+    <section className="resource-community" aria-label={t('member.community.label')}>
+      <p className="actions">
+        {state ? <span>{t('member.community.followers', { count: state.followerCount, formatted: formatCount(state.followerCount, i18n.resolvedLanguage ?? 'nl') })}</span> : null}
+        {signedIn && state ? (
+          <Button
+            variant={state.following ? 'secondary' : 'primary'}
+            aria-pressed={state.following}
+            busy={setFollow.isPending}
+            busyLabel={t('common.saving')}
+            onClick={() => setFollow.mutate({ handle, following: !state.following })}
+          >
+            {t('member.community.follow', { name })}
+          </Button>
+        ) : null}
+        {signedIn && !composing ? (
+          <Button variant="secondary" onClick={() => { setComposing(true); setSent(null); }}>
+            {t('member.community.message')}
+          </Button>
+        ) : null}
+      </p>
+      {setFollow.isError ? <Alert tone="error">{describeProblem(setFollow.error).formError}</Alert> : null}
+      {composing ? <Compose handle={handle} name={name} onSent={(id) => { setComposing(false); setSent(id); }} onCancel={() => setComposing(false)} /> : null}
+      {sent ? (
+        <Alert tone="success" focusOnMount>
+          <p>
+            {t('member.community.sent')} <Link to={`/messages/${sent}`}>{t('member.community.toConversation')}</Link>
+          </p>
+        </Alert>
+      ) : null}
+    </section>
+  );
+}
+
+function Compose({ handle, name, onSent, onCancel }: { handle: string; name: string; onSent: (conversationId: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const start = useStartConversation();
+  const form = useForm({ body: '' });
+  const submit = onSubmit(async () => {
+    const input = form.check(StartConversationRequest, { to: handle, body: form.values.body });
+    if (!input) return;
+    try {
+      const answer = await start.mutateAsync(input);
+      onSent(answer.conversationId);
+    } catch (error) {
+      form.fail(error);
+    }
+  });
+  return (
+    <Form label={t('member.community.composeTitle', { name })} onSubmit={submit} error={form.formError} formRef={form.formRef}>
+      <TextAreaField label={t('member.community.body')} name="body" rows={4} autoFocus value={form.values.body} onValueChange={(v) => form.setValue('body', v)} error={form.fieldErrors.body} />
+      <div className="actions">
+        <Button variant="secondary" onClick={onCancel} disabled={start.isPending}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" busy={start.isPending} busyLabel={t('common.sending')}>
+          {t('member.community.send')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
