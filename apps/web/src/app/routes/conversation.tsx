@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { SendMessageRequest } from '@lesplein/contracts/message';
 import { useConversations } from '../../features/messages/list-conversations';
 import { useMarkConversationRead } from '../../features/messages/mark-conversation-read';
@@ -18,6 +19,9 @@ import { ProblemCode } from '../../lib/problem-codes';
 import { onSubmit, useForm } from '../../lib/use-form';
 import { usePageTitle } from '../use-page-title';
 
+/** `text`, not `body`: error paths starting with `body` are taken to mean the request body (lib/form fieldKey). */
+const TextForm = z.object({ text: SendMessageRequest.shape.body });
+
 /** /messages/:id — one conversation, oldest at the top; marked read when opened; a reply form. */
 export function Component() {
   const { t, i18n } = useTranslation();
@@ -27,7 +31,7 @@ export function Component() {
   const messages = useMessages(id);
   const markRead = useMarkConversationRead();
   const send = useSendMessage();
-  const form = useForm({ body: '' });
+  const form = useForm({ text: '' });
   const [status, setStatus] = useState('');
   const other = conversations.data?.items.find((c) => c.id === id)?.with;
   const title = other ? t('messages.with', { name: other.displayName }) : t('messages.conversation');
@@ -43,11 +47,12 @@ export function Component() {
   const items = (messages.data?.pages.flatMap((page) => page.items) ?? []).slice().reverse();
 
   const submit = onSubmit(async () => {
-    const input = form.check(SendMessageRequest);
-    if (!input) return;
+    const checked = form.check(TextForm);
+    if (!checked) return;
+    const input = { body: checked.text };
     try {
       await send.mutateAsync({ id, input });
-      form.reset({ body: '' });
+      form.reset({ text: '' });
       setStatus(t('messages.sent'));
     } catch (error) {
       form.fail(error);
@@ -94,7 +99,7 @@ export function Component() {
         </ol>
       ) : null}
       <Form label={t('messages.replyForm')} onSubmit={submit} error={form.formError} formRef={form.formRef}>
-        <TextAreaField label={t('messages.body')} name="body" rows={3} value={form.values.body} onValueChange={(v) => form.setValue('body', v)} error={form.fieldErrors.body} />
+        <TextAreaField label={t('messages.body')} name="text" rows={3} value={form.values.text} onValueChange={(v) => form.setValue('text', v)} error={form.fieldErrors.text} />
         <Button type="submit" busy={send.isPending} busyLabel={t('common.sending')}>
           {t('messages.send')}
         </Button>

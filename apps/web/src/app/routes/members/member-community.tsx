@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { StartConversationRequest } from '@lesplein/contracts/message';
+import { z } from 'zod';
+import { SendMessageRequest } from '@lesplein/contracts/message';
 import { useFollow } from '../../../features/follows/get-follow';
 import { useSetFollow } from '../../../features/follows/set-follow';
 import { useStartConversation } from '../../../features/messages/start-conversation';
@@ -12,6 +13,9 @@ import { Form } from '../../../components/ui/form';
 import { describeProblem } from '../../../lib/form';
 import { formatCount } from '../../../lib/format';
 import { onSubmit, useForm } from '../../../lib/use-form';
+
+/** `text`, not `body`: error paths starting with `body` are taken to mean the request body (lib/form fieldKey). */
+const TextForm = z.object({ text: SendMessageRequest.shape.body });
 
 /** On someone else's profile: follow (with the follower count) and "Bericht sturen". */
 export function MemberCommunity({ handle, name, signedIn }: { handle: string; name: string; signedIn: boolean }) {
@@ -59,10 +63,11 @@ export function MemberCommunity({ handle, name, signedIn }: { handle: string; na
 function Compose({ handle, name, onSent, onCancel }: { handle: string; name: string; onSent: (conversationId: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const start = useStartConversation();
-  const form = useForm({ body: '' });
+  const form = useForm({ text: '' });
   const submit = onSubmit(async () => {
-    const input = form.check(StartConversationRequest, { to: handle, body: form.values.body });
-    if (!input) return;
+    const checked = form.check(TextForm);
+    if (!checked) return;
+    const input = { to: handle, body: checked.text };
     try {
       const answer = await start.mutateAsync(input);
       onSent(answer.conversationId);
@@ -72,7 +77,7 @@ function Compose({ handle, name, onSent, onCancel }: { handle: string; name: str
   });
   return (
     <Form label={t('member.community.composeTitle', { name })} onSubmit={submit} error={form.formError} formRef={form.formRef}>
-      <TextAreaField label={t('member.community.body')} name="body" rows={4} autoFocus value={form.values.body} onValueChange={(v) => form.setValue('body', v)} error={form.fieldErrors.body} />
+      <TextAreaField label={t('member.community.body')} name="text" rows={4} autoFocus value={form.values.text} onValueChange={(v) => form.setValue('text', v)} error={form.fieldErrors.text} />
       <div className="actions">
         <Button variant="secondary" onClick={onCancel} disabled={start.isPending}>
           {t('common.cancel')}

@@ -20,7 +20,8 @@ import { formatDateTime } from '../../../lib/format';
 import { onSubmit, useForm } from '../../../lib/use-form';
 
 type Comment = CommentView | CommentView['replies'][number];
-const BodyForm = z.object({ body: CommentBody });
+// The field is not called `body`: error paths starting with `body` are taken to mean the request body (lib/form fieldKey).
+const TextForm = z.object({ text: CommentBody });
 
 /** The comments of a published resource: list with replies, post, reply, edit, delete, moderate. */
 export function CommentThread({ resourceId, signedIn }: { resourceId: string; signedIn: boolean }) {
@@ -89,14 +90,14 @@ export function CommentThread({ resourceId, signedIn }: { resourceId: string; si
 function CommentForm({ resourceId, parentId, onDone, onCancel }: { resourceId: string; parentId?: string; onDone: () => void; onCancel?: () => void }) {
   const { t } = useTranslation();
   const post = usePostComment();
-  const form = useForm({ body: '' });
+  const form = useForm({ text: '' });
   const reply = parentId !== undefined;
   const submit = onSubmit(async () => {
-    const input = form.check(BodyForm);
+    const input = form.check(TextForm);
     if (!input) return;
     try {
-      await post.mutateAsync({ resourceId, input: parentId ? { body: input.body, parentId } : { body: input.body } });
-      form.reset({ body: '' });
+      await post.mutateAsync({ resourceId, input: parentId ? { body: input.text, parentId } : { body: input.text } });
+      form.reset({ text: '' });
       onDone();
     } catch (error) {
       form.fail(error);
@@ -107,13 +108,13 @@ function CommentForm({ resourceId, parentId, onDone, onCancel }: { resourceId: s
       <TextAreaField
         label={reply ? t('community.comments.replyLabel') : t('community.comments.label')}
         hint={t('community.comments.hint')}
-        name="body"
+        name="text"
         rows={reply ? 3 : 4}
         data-autofocus={reply || undefined}
         autoFocus={reply}
-        value={form.values.body}
-        onValueChange={(v) => form.setValue('body', v)}
-        error={form.fieldErrors.body}
+        value={form.values.text}
+        onValueChange={(v) => form.setValue('text', v)}
+        error={form.fieldErrors.text}
       />
       <div className="actions">
         {onCancel ? (
@@ -218,12 +219,12 @@ function CommentItem({ comment, resourceId, signedIn, onStatus }: { comment: Com
 function EditForm({ comment, resourceId, onDone, onCancel }: { comment: Comment; resourceId: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateComment();
-  const form = useForm({ body: comment.body ?? '' });
+  const form = useForm({ text: comment.body ?? '' });
   const submit = onSubmit(async () => {
-    const input = form.check(BodyForm);
+    const input = form.check(TextForm);
     if (!input) return;
     try {
-      await update.mutateAsync({ id: comment.id, resourceId, input: { body: input.body } });
+      await update.mutateAsync({ id: comment.id, resourceId, input: { body: input.text } });
       onDone();
     } catch (error) {
       form.fail(error);
@@ -231,7 +232,7 @@ function EditForm({ comment, resourceId, onDone, onCancel }: { comment: Comment;
   });
   return (
     <Form label={t('community.comments.editForm')} onSubmit={submit} error={form.formError} formRef={form.formRef} className="comment-form">
-      <TextAreaField label={t('community.comments.editLabel')} name="body" rows={4} autoFocus value={form.values.body} onValueChange={(v) => form.setValue('body', v)} error={form.fieldErrors.body} />
+      <TextAreaField label={t('community.comments.editLabel')} name="text" rows={4} autoFocus value={form.values.text} onValueChange={(v) => form.setValue('text', v)} error={form.fieldErrors.text} />
       <div className="actions">
         <Button variant="secondary" onClick={onCancel} disabled={update.isPending}>
           {t('common.cancel')}

@@ -153,7 +153,10 @@ function Rating({ resourceId, signedIn, own }: { resourceId: string; signedIn: b
   const remove = useRemoveRating();
   const ids = useId().replace(/:/g, '');
   const [status, setStatus] = useState('');
+  // The score just chosen, shown at once while it is being saved.
+  const [chosen, setChosen] = useState<number | null>(null);
   const summary = rating.data;
+  const shown = chosen ?? summary?.mine ?? null;
   const error = rate.error ?? remove.error;
 
   const summaryText = summary
@@ -171,19 +174,23 @@ function Rating({ resourceId, signedIn, own }: { resourceId: string; signedIn: b
         <fieldset className="rating__stars" aria-describedby={`${ids}-summary`}>
           <legend>{t('community.rating.legend')}</legend>
           {[1, 2, 3, 4, 5].map((score) => (
-            <label key={score} className={summary.mine !== null && score <= summary.mine ? 'rating__star rating__star--on' : 'rating__star'}>
+            <label key={score} className={shown !== null && score <= shown ? 'rating__star rating__star--on' : 'rating__star'}>
               <input
                 type="radio"
                 name={`${ids}-score`}
                 value={score}
                 className="visually-hidden-input"
-                checked={summary.mine === score}
-                onChange={() =>
+                checked={shown === score}
+                onChange={() => {
+                  setChosen(score);
                   rate.mutate(
                     { resourceId, score },
-                    { onSuccess: () => setStatus(t('community.rating.saved', { count: score })) },
-                  )
-                }
+                    {
+                      onSuccess: () => setStatus(t('community.rating.saved', { count: score })),
+                      onSettled: () => setChosen(null),
+                    },
+                  );
+                }}
               />
               <span aria-hidden="true">★</span>
               <span className="visually-hidden">{t('community.rating.stars', { count: score })}</span>
