@@ -100,7 +100,7 @@ describe('community', () => {
         await mine.locator('strong', { hasText: 'mijn klas' }).waitFor();
         await page.getByRole('heading', { name: 'Reacties (1)' }).waitFor();
         await mine.getByRole('button', { name: 'Bewerken je reactie' }).click();
-        await mine.getByLabel('Reactie bewerken').fill('Heel bruikbaar in **mijn klas** en in de zorgklas, dank je!');
+        await mine.getByLabel('Tekst van je reactie').fill('Heel bruikbaar in **mijn klas** en in de zorgklas, dank je!');
         await mine.getByRole('button', { name: 'Opslaan' }).click();
         await mine.getByText('bewerkt').waitFor();
         await mine.getByText('zorgklas', { exact: false }).waitFor();

@@ -33,14 +33,20 @@ export function CommentThread({ resourceId, signedIn }: { resourceId: string; si
   const total = thread.data?.pages[0]?.total ?? 0;
 
   // A link to #comment-<id> (from a notification) lands on the comment once the thread is there.
-  const loaded = thread.isSuccess;
+  // (Wait for that comment itself: a cached thread from an earlier visit may not have it yet.)
+  const targetId = location.hash.startsWith('#comment-') ? location.hash.slice('#comment-'.length) : null;
+  const hasTarget = targetId !== null && items.some((c) => c.id === targetId || c.replies.some((r) => r.id === targetId));
   useEffect(() => {
-    if (!loaded || !location.hash.startsWith('#comment-')) return;
-    const target = document.getElementById(location.hash.slice(1));
-    if (!target) return;
-    target.scrollIntoView({ block: 'center' });
-    target.focus({ preventScroll: true });
-  }, [loaded, location.hash]);
+    if (!hasTarget) return;
+    // After the layout has moved focus to the page heading (parent effects run after this one).
+    const frame = requestAnimationFrame(() => {
+      const target = document.getElementById(location.hash.slice(1));
+      if (!target) return;
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [hasTarget, location.hash]);
 
   return (
     <section className="resource__section comments" aria-labelledby="comments-title">
