@@ -24,6 +24,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', lazy: () => import('./routes/forgot-password') },
           { path: 'reset-password', lazy: () => import('./routes/reset-password') },
           { path: 'confirm-email', lazy: () => import('./routes/confirm-email') },
+          { path: 'unsubscribe', lazy: () => import('./routes/unsubscribe') },
           {
             path: 'account',
             element: <RequireMember />,
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
               { path: 'resources', lazy: () => import('./routes/account-resources') },
               { path: 'viewed', lazy: () => import('./routes/account-viewed') },
               { path: 'favourites', lazy: () => import('./routes/account-favourites') },
+              { path: 'notifications', lazy: () => import('./routes/account-notifications') },
             ],
           },
           {
@@ -42,6 +44,7 @@ export const router = createBrowserRouter([
               { path: 'notifications', lazy: () => import('./routes/notifications') },
               { path: 'messages', lazy: () => import('./routes/messages') },
               { path: 'messages/:id', lazy: () => import('./routes/conversation') },
+              { path: 'feed', lazy: () => import('./routes/feed') },
             ],
           },
           {

@@ -38,6 +38,9 @@ export function SiteHeader() {
                   <NavLink to="/account/resources">{t('nav.myResources')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/feed">{t('nav.feed')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account/favourites">{t('nav.favourites')}</NavLink>
                 </li>
                 <li>
