@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SendMessageRequest } from '@lesplein/contracts/message';
 import { useFollow } from '../../../features/follows/get-follow';
+import { useBlocks } from '../../../features/follows/list-blocks';
+import { useSetBlock } from '../../../features/follows/set-block';
+import { useMemberFolders } from '../../../features/folders/list-member-folders';
+import { ConfirmDialog } from '../../../components/ui/dialog';
 import { useSetFollow } from '../../../features/follows/set-follow';
 import { useStartConversation } from '../../../features/messages/start-conversation';
 import { Alert } from '../../../components/ui/alert';
@@ -24,6 +28,12 @@ export function MemberCommunity({ handle, name, signedIn }: { handle: string; na
   const setFollow = useSetFollow();
   const [composing, setComposing] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
+  const blocks = useBlocks(signedIn);
+  const setBlock = useSetBlock();
+  const [confirmBlock, setConfirmBlock] = useState(false);
+  const [blockStatus, setBlockStatus] = useState('');
+  const blocked = blocks.data?.items.some((m) => m.handle === handle) ?? false;
+  const folders = useMemberFolders(handle);
   const state = follow.data;
 
   return (
@@ -47,6 +57,59 @@ export function MemberCommunity({ handle, name, signedIn }: { handle: string; na
           </Button>
         ) : null}
       </p>
+      {signedIn && blocks.data ? (
+        <p className="actions">
+          {blocked ? (
+            <Button variant="secondary" busy={setBlock.isPending} busyLabel={t('common.saving')} onClick={() => setBlock.mutate({ handle, blocked: false }, { onSuccess: () => setBlockStatus(t('member.community.unblocked', { name })) })}>
+              {t('member.community.unblock', { name })}
+            </Button>
+          ) : (
+            <Button variant="danger" onClick={() => setConfirmBlock(true)}>
+              {t('member.community.block', { name })}
+            </Button>
+          )}
+        </p>
+      ) : null}
+      <p role="status" className="status-line">
+        {blockStatus}
+      </p>
+      <ConfirmDialog
+        open={confirmBlock}
+        title={t('member.community.blockTitle', { name })}
+        confirmLabel={t('member.community.blockConfirm')}
+        busyLabel={t('common.saving')}
+        busy={setBlock.isPending}
+        error={setBlock.isError ? describeProblem(setBlock.error).formError : null}
+        onConfirm={() =>
+          setBlock.mutate(
+            { handle, blocked: true },
+            {
+              onSuccess: () => {
+                setConfirmBlock(false);
+                setBlockStatus(t('member.community.blocked', { name }));
+              },
+            },
+          )
+        }
+        onCancel={() => {
+          setConfirmBlock(false);
+          setBlock.reset();
+        }}
+      >
+        <p>{t('member.community.blockBody', { name })}</p>
+      </ConfirmDialog>
+      {folders.data && folders.data.items.length > 0 ? (
+        <section aria-labelledby="member-folders">
+          <h2 id="member-folders">{t('member.community.folders')}</h2>
+          <ul className="plain-list">
+            {folders.data.items.map((folder) => (
+              <li key={folder.id}>
+                <Link to={`/folders/${folder.id}`}>{folder.name}</Link> ({t('member.community.folderItems', { count: folder.itemCount })})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {setFollow.isError ? <Alert tone="error">{describeProblem(setFollow.error).formError}</Alert> : null}
       {composing ? <Compose handle={handle} name={name} onSent={(id) => { setComposing(false); setSent(id); }} onCancel={() => setComposing(false)} /> : null}
       {sent ? (
