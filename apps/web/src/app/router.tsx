@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
               { path: 'viewed', lazy: () => import('./routes/account-viewed') },
               { path: 'favourites', lazy: () => import('./routes/account-favourites') },
               { path: 'notifications', lazy: () => import('./routes/account-notifications') },
+              { path: 'folders', lazy: () => import('./routes/account-folders') },
             ],
           },
           {
@@ -56,6 +57,8 @@ export const router = createBrowserRouter([
             ],
           },
           { path: 'members/:handle', lazy: () => import('./routes/member') },
+          { path: 'folders/shared/:token', lazy: () => import('./routes/folder') },
+          { path: 'folders/:id', lazy: () => import('./routes/folder') },
           { path: '*', lazy: () => import('./routes/not-found') },
         ],
       },

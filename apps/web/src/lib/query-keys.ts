@@ -22,6 +22,7 @@ export const queryKeys = {
   /** Everything about folders starts with this. */
   folders: ['folders'] as const,
   myFolders: ['folders', 'mine'] as const,
+  folder: (id: string) => ['folders', 'detail', id] as const,
   rating: (resourceId: string) => ['ratings', resourceId] as const,
   comments: (resourceId: string) => ['comments', resourceId] as const,
   /** The header's counts of unread notifications and messages. */

@@ -44,6 +44,9 @@ export function SiteHeader() {
                   <NavLink to="/account/favourites">{t('nav.favourites')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/account/folders">{t('nav.folders')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account/viewed">{t('nav.viewed')}</NavLink>
                 </li>
                 <li>

@@ -13,7 +13,7 @@ export function useAddFolderItem() {
   return useMutation({
     mutationFn: addFolderItem,
     onSuccess: async (folder, { resourceId }) => {
-      queryClient.setQueryData([...queryKeys.folders, 'detail', folder.id], folder);
+      queryClient.setQueryData(queryKeys.folder(folder.id), folder);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.myFolders }),
         queryClient.invalidateQueries({ queryKey: queryKeys.favourite(resourceId) }),

@@ -13,7 +13,7 @@ export function useCreateFolder() {
   return useMutation({
     mutationFn: createFolder,
     onSuccess: async (folder) => {
-      queryClient.setQueryData([...queryKeys.folders, 'detail', folder.id], folder);
+      queryClient.setQueryData(queryKeys.folder(folder.id), folder);
       await queryClient.invalidateQueries({ queryKey: queryKeys.myFolders });
     },
   });
