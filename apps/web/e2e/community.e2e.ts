@@ -171,6 +171,24 @@ describe('community', () => {
         await an.page.getByRole('list', { name: 'Berichten in dit gesprek' }).getByText('Natuurlijk, de licentie laat het toe.').waitFor();
         await expectNoSeriousAxeViolations(an.page, '/messages/:id');
 
+        // Jonas's folder: shared by link, with a new link on demand.
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn mappen' }).click();
+        await page.getByRole('heading', { name: 'Mijn mappen', level: 1 }).waitFor();
+        await page.getByRole('link', { name: 'Rekenen vierde leerjaar' }).click();
+        await page.getByRole('heading', { name: 'Rekenen vierde leerjaar', level: 1 }).waitFor();
+        await page.getByRole('list', { name: 'Leermiddelen in deze map' }).getByRole('link', { name: TITLE }).waitFor();
+        const settings = page.getByRole('form', { name: 'Map bewerken' });
+        await settings.getByLabel('Zichtbaarheid').selectOption('link');
+        await settings.getByRole('button', { name: 'Map opslaan' }).click();
+        const shareLink = page.getByRole('textbox', { name: 'Deellink' });
+        await expect.poll(() => shareLink.inputValue()).toContain('/folders/shared/');
+        const firstLink = await shareLink.inputValue();
+        await page.getByRole('button', { name: 'Nieuwe link' }).click();
+        await expect.poll(() => shareLink.inputValue()).not.toBe(firstLink);
+        const shared = await an.page.request.get(`${stack.baseUrl}/api${new URL(await shareLink.inputValue()).pathname}`);
+        expect(shared.status()).toBe(200);
+        await expectNoSeriousAxeViolations(page, '/folders/:id');
+
         // Jonas's favourites page lists the resource.
         await page.goto(`${stack.baseUrl}/account/favourites`);
         await page.getByRole('heading', { name: 'Mijn favorieten', level: 1 }).waitFor();
