@@ -13,6 +13,7 @@ import { describeProblem } from '../../lib/form';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../use-page-title';
 import { MemberCommunity } from './members/member-community';
+import { FollowLists } from './members/follow-lists';
 
 export function Component() {
   const { t, i18n } = useTranslation();
@@ -109,6 +110,7 @@ export function Component() {
           </div>
         ))}
       </dl>
+      <FollowLists handle={member.handle} />
     </div>
   );
 }

@@ -13,6 +13,9 @@ export function useSetFollow() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: setFollow,
-    onSuccess: (state, { handle }) => queryClient.setQueryData(queryKeys.follow(handle), state),
+    onSuccess: async (state, { handle }) => {
+      queryClient.setQueryData(queryKeys.follow(handle), state);
+      await queryClient.invalidateQueries({ queryKey: [...queryKeys.follow(handle), 'followers'] });
+    },
   });
 }
