@@ -174,7 +174,7 @@ export function ResourceView({ resource, headingLevel = 1, children }: { resourc
       {resource.descriptionHtml ? (
         // The one place that renders HTML: `descriptionHtml` is the Markdown description rendered
         // and sanitised by the API (allow-listed tags and attributes, safe link protocols), so it
-        // is inserted as is. Nothing else in the client may use dangerouslySetInnerHTML.
+        // is inserted as is. The only other use is a comment's `bodyHtml` (comment-thread.tsx), sanitised the same way.
         <div className="prose" dangerouslySetInnerHTML={{ __html: resource.descriptionHtml }} />
       ) : null}
 
