@@ -95,6 +95,9 @@ describe('folders', () => {
     expect((await client.delete(`/api/folders/${f.id}/items/${r1!.id}`)).status).toBe(200);
     expect((await client.delete(`/api/folders/${f.id}/items/${r1!.id}`)).status).toBe(404);
     expect((await client.get('/api/account/folders')).body.items).toHaveLength(2);
+    const holding = await client.get(`/api/account/folders?resourceId=${r2!.id}`);
+    expect(holding.body.items.map((x: { name: string; containsResource: boolean }) => [x.name, x.containsResource]).sort()).toEqual([['Andere map', true], ['Rekenen', false]]);
+    expect((await client.get('/api/account/folders?resourceId=nope')).status).toBe(400);
     expect((await client.delete(`/api/folders/${f.id}`)).status).toBe(200);
     expect((await client.get(`/api/folders/${f.id}`)).status).toBe(404);
   });

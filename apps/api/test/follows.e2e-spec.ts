@@ -46,7 +46,10 @@ describe('blocking', () => {
     const { member: b, client: bClient } = await memberWithClient(t);
     await aClient.put(`/api/members/${b.handle}/follow`);
     await bClient.put(`/api/members/${a.handle}/follow`);
+    expect((await aClient.get(`/api/members/${b.handle}/block`)).body).toEqual({ blocked: false });
     expect((await aClient.put(`/api/members/${b.handle}/block`)).body).toEqual({ blocked: true });
+    expect((await aClient.get(`/api/members/${b.handle}/block`)).body).toEqual({ blocked: true });
+    expect((await bClient.get(`/api/members/${a.handle}/block`)).body).toEqual({ blocked: false });
     expect((await t.client().get(`/api/members/${a.handle}/follow`)).body.followerCount).toBe(0);
     expect((await t.client().get(`/api/members/${b.handle}/follow`)).body.followerCount).toBe(0);
     expect((await bClient.put(`/api/members/${a.handle}/follow`)).status).toBe(403);

@@ -43,6 +43,8 @@ export const FolderSummary = z.object({
   followerCount: z.number().int(),
   coverUrl: z.string().nullable(),
   updatedAt: z.iso.datetime(),
+  /** Only when my folders are listed with ?resourceId=: whether that resource is in the folder. */
+  containsResource: z.boolean().optional(),
 });
 export type FolderSummary = z.infer<typeof FolderSummary>;
 
@@ -55,6 +57,8 @@ export const FolderDetail = FolderSummary.extend({
   permissions: z.object({ edit: z.boolean(), follow: z.boolean(), copy: z.boolean() }),
 });
 export type FolderDetail = z.infer<typeof FolderDetail>;
+
+export const MyFoldersQuery = z.strictObject({ resourceId: z.uuid().optional() });
 
 export const FolderList = z.object({ items: z.array(FolderSummary) });
 export type FolderList = z.infer<typeof FolderList>;

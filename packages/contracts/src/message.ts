@@ -28,4 +28,7 @@ export type ConversationList = z.infer<typeof ConversationList>;
 export const MessagePage = z.object({ items: z.array(MessageView), nextCursor: z.string().nullable() });
 export type MessagePage = z.infer<typeof MessagePage>;
 
+export const ConversationStarted = z.object({ conversationId: z.uuid(), message: MessageView });
+export type ConversationStarted = z.infer<typeof ConversationStarted>;
+
 export const ConversationIdParam = z.strictObject({ id: z.uuid() });

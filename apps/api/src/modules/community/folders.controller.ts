@@ -9,6 +9,7 @@ import {
   FolderItemParam,
   FolderList,
   MoveFolderItemRequest,
+  MyFoldersQuery,
   ReorderFolderRequest,
   ShareTokenParam,
   UpdateFolderRequest,
@@ -36,9 +37,9 @@ export class FoldersController {
   }
 
   @Get('account/folders')
-  @ApiContract({ response: FolderList, summary: 'My folders' })
-  mine(@CurrentActor() actor: Actor): Promise<FolderList> {
-    return this.folders.mine(actor);
+  @ApiContract({ query: MyFoldersQuery, response: FolderList, summary: 'My folders (with ?resourceId=: whether each holds that resource)' })
+  mine(@CurrentActor() actor: Actor, @ZQuery(MyFoldersQuery) query: { resourceId?: string }): Promise<FolderList> {
+    return this.folders.mine(actor, query.resourceId);
   }
 
   @Public()

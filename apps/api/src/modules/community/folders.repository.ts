@@ -95,6 +95,10 @@ export class FoldersRepository {
     return (await tx.folderFollow.findMany({ where: { folderId }, select: { memberId: true }, take: 10_000 })).map((row) => row.memberId);
   }
 
+  async foldersHolding(ownerId: string, resourceId: string): Promise<string[]> {
+    return (await this.prisma.folderItem.findMany({ where: { resourceId, folder: { ownerId } }, select: { folderId: true } })).map((row) => row.folderId);
+  }
+
   async showsPublicFolders(memberId: string): Promise<boolean> {
     return (await this.prisma.member.findUnique({ where: { id: memberId }, select: { showPublicFolders: true } }))?.showPublicFolders ?? false;
   }

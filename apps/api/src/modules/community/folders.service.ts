@@ -51,8 +51,11 @@ export class FoldersService {
     return this.detail(actor, row);
   }
 
-  async mine(actor: Actor): Promise<FolderList> {
-    return { items: (await this.folders.listByOwner(actor.memberId, false)).map(toFolderSummary) };
+  async mine(actor: Actor, resourceId?: string): Promise<FolderList> {
+    const rows = await this.folders.listByOwner(actor.memberId, false);
+    if (!resourceId) return { items: rows.map(toFolderSummary) };
+    const holding = new Set(await this.folders.foldersHolding(actor.memberId, resourceId));
+    return { items: rows.map((row) => ({ ...toFolderSummary(row), containsResource: holding.has(row.id) })) };
   }
 
   /** A member's public folders, when they show them on their profile. */

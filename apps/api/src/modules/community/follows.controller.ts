@@ -64,6 +64,12 @@ export class FollowsController {
     return this.follows.setSettings(actor, body);
   }
 
+  @Get('members/:handle/block')
+  @ApiContract({ params: HandleParam, response: BlockState, summary: 'Whether I blocked this member' })
+  blockState(@CurrentActor() actor: Actor, @ZParams(HandleParam) params: { handle: string }): Promise<BlockState> {
+    return this.follows.blockState(actor, params.handle);
+  }
+
   @Put('members/:handle/block')
   @RateLimit('block', 100, 3600)
   @ApiContract({ params: HandleParam, response: BlockState, summary: 'Block a member: no messages, follows or mentions from them' })

@@ -84,6 +84,11 @@ export class FollowsService {
     return { blocked: false };
   }
 
+  async blockState(actor: Actor, handle: string): Promise<BlockState> {
+    const target = await this.memberByHandle(handle);
+    return { blocked: await this.follows.isBlocked(actor.memberId, target.id) };
+  }
+
   async blocks(actor: Actor): Promise<MemberList> {
     return { items: (await this.follows.blocks(actor.memberId)).map((row) => card(row.blocked)), nextCursor: null };
   }

@@ -1,16 +1,13 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Ok, PageQuery } from '@lesplein/contracts/common';
-import { ConversationIdParam, ConversationList, MessagePage, MessageView, SendMessageRequest, StartConversationRequest } from '@lesplein/contracts/message';
+import { ConversationIdParam, ConversationStarted, ConversationList, MessagePage, MessageView, SendMessageRequest, StartConversationRequest } from '@lesplein/contracts/message';
 import { UnreadCounts } from '@lesplein/contracts/notification';
-import { z } from 'zod';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/auth.decorators.js';
 import { RateLimit } from '../../core/rate-limit/rate-limit.js';
 import { ApiContract, ZBody, ZParams, ZQuery } from '../../core/validation/zod.js';
 import { MessagesService } from './messages.service.js';
-
-const Started = z.object({ conversationId: z.uuid(), message: MessageView });
 
 @ApiTags('messages')
 @Controller('api')
@@ -19,8 +16,8 @@ export class MessagesController {
 
   @Post('messages')
   @RateLimit('message', 60, 3600)
-  @ApiContract({ body: StartConversationRequest, response: Started, status: 201, summary: 'Send a private message to a member (starts or continues the conversation)' })
-  start(@CurrentActor() actor: Actor, @ZBody(StartConversationRequest) body: { to: string; body: string }): Promise<{ conversationId: string; message: MessageView }> {
+  @ApiContract({ body: StartConversationRequest, response: ConversationStarted, status: 201, summary: 'Send a private message to a member (starts or continues the conversation)' })
+  start(@CurrentActor() actor: Actor, @ZBody(StartConversationRequest) body: { to: string; body: string }): Promise<ConversationStarted> {
     return this.messages.start(actor, body.to, body.body);
   }
 
