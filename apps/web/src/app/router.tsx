@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
               { path: ':id/edit', element: <RequireMember />, children: [{ index: true, lazy: () => import('./routes/resource-edit') }] },
             ],
           },
+          { path: 'search', lazy: () => import('./routes/search') },
           { path: 'members/:handle', lazy: () => import('./routes/member') },
           { path: 'folders/shared/:token', lazy: () => import('./routes/folder') },
           { path: 'folders/:id', lazy: () => import('./routes/folder') },

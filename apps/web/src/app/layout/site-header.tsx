@@ -4,6 +4,7 @@ import { useCurrentMember } from '../../features/auth/get-current-member';
 import { useLogout } from '../../features/auth/logout';
 import { useUnreadCounts } from '../../features/notifications/get-unread-counts';
 import { Button } from '../../components/ui/button';
+import { HeaderSearch } from './header-search';
 import { LanguageSwitch } from './language-switch';
 
 export function SiteHeader() {
@@ -28,6 +29,9 @@ export function SiteHeader() {
               <NavLink to="/" end>
                 {t('nav.home')}
               </NavLink>
+            </li>
+            <li>
+              <NavLink to="/search">{t('nav.search')}</NavLink>
             </li>
             {member ? (
               <>
@@ -60,6 +64,7 @@ export function SiteHeader() {
           </ul>
         </nav>
         <div className="site-header__tools">
+          <HeaderSearch />
           <LanguageSwitch />
           {member ? (
             <div className="site-header__account">
