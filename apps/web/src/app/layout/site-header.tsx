@@ -54,6 +54,9 @@ export function SiteHeader() {
                   <NavLink to="/account/viewed">{t('nav.viewed')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/account/searches">{t('nav.searches')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account/profile">{t('nav.profile')}</NavLink>
                 </li>
                 <li>

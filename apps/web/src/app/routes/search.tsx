@@ -3,8 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FacetName, SearchSort } from '@lesplein/contracts/search';
+import { useCurrentMember } from '../../features/auth/get-current-member';
 import { useSearchResults } from '../../features/search/search-resources';
-import { emptySearch, readSearch, toggleFacet, writeSearch, type SearchState } from '../../features/search/search-url';
+import { emptySearch, hasCriteria, readSearch, toggleFacet, writeSearch, type SearchState } from '../../features/search/search-url';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Spinner } from '../../components/ui/spinner';
@@ -14,6 +15,7 @@ import { usePageTitle } from '../use-page-title';
 import { ActiveFilters } from './search/active-filters';
 import { FacetPanel } from './search/facet-panel';
 import { NoResults } from './search/no-results';
+import { SaveSearchButton } from './search/save-search-dialog';
 import { SearchHitCard } from './search/search-hit-card';
 
 const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'rating', 'views'];
@@ -25,6 +27,7 @@ const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'rating', 'views'];
  */
 export function Component() {
   const { t } = useTranslation();
+  const { data: member } = useCurrentMember();
   const [params, setParams] = useSearchParams();
   const state = readSearch(params);
   const inputId = useId();
@@ -99,6 +102,7 @@ export function Component() {
             </label>
           </div>
           <ActiveFilters state={state} onRemove={toggle} onClear={clearFilters} />
+          {member && hasCriteria(state) ? <SaveSearchButton filters={filtersOf(state)} suggestedName={state.q.trim() || t('search.save.defaultName')} /> : null}
           {results.isFetching && !results.isFetchingNextPage ? <Spinner label={t('search.searching')} /> : null}
           {results.isError ? <Alert tone="error">{describeProblem(results.error).formError}</Alert> : null}
           {first && first.total === 0 ? <NoResults state={state} didYouMean={first.didYouMean} onClear={clearFilters} /> : null}
@@ -132,4 +136,10 @@ export function Component() {
       </div>
     </div>
   );
+}
+
+/** The part of the page's state a saved search keeps (everything but the sort). */
+function filtersOf(state: SearchState) {
+  const { sort: _sort, ...filters } = state;
+  return filters;
 }

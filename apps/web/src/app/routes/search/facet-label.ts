@@ -2,6 +2,7 @@ import type { FacetName } from '@lesplein/contracts/search';
 import type { Taxonomy } from '@lesplein/contracts/taxonomy';
 import type { TFunction } from 'i18next';
 import { taxonomyName } from '../../../features/taxonomy/get-taxonomy';
+import { languageName } from '../../../lib/format';
 
 /** How a facet value reads in the interface language (taxonomy names, types, languages, licences…). */
 export function facetLabel(facet: FacetName, value: string, t: TFunction, language: string, taxonomy: Taxonomy | undefined): string {
@@ -22,13 +23,5 @@ export function facetLabel(facet: FacetName, value: string, t: TFunction, langua
       return t('search.ageBand', { band: value.replace('-', '–') });
     case 'media':
       return t(`search.media.${value}`, { defaultValue: value });
-  }
-}
-
-function languageName(code: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
   }
 }
