@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MemberCard } from './follow.js';
 
-export const NotificationType = z.enum(['comment_on_resource', 'comment_reply', 'mention', 'new_follower', 'new_message', 'resource_hidden', 'folder_new_resource']);
+export const NotificationType = z.enum(['comment_on_resource', 'comment_reply', 'mention', 'new_follower', 'new_message', 'resource_hidden', 'folder_new_resource', 'saved_search_match']);
 export type NotificationType = z.infer<typeof NotificationType>;
 
 /** off: nothing; in_app: the bell only; email: the bell and an e-mail at once; digest: the bell and a daily e-mail. */
@@ -16,6 +16,8 @@ export const NotificationView = z.object({
   folder: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   commentId: z.uuid().nullable(),
   conversationId: z.uuid().nullable(),
+  /** For saved_search_match: the saved search and how many new resources matched (`resource` is the first). */
+  savedSearch: z.object({ id: z.uuid(), name: z.string(), matches: z.number().int() }).nullable(),
   /** Where the web client links to. */
   path: z.string(),
   read: z.boolean(),

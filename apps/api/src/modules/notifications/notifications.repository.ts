@@ -12,6 +12,8 @@ export interface NewNotification {
   folderId?: string | null;
   commentId?: string | null;
   conversationId?: string | null;
+  savedSearchId?: string | null;
+  matchCount?: number | null;
 }
 
 /** Notifications, preferences and what is needed to word them. */
@@ -28,7 +30,7 @@ export class NotificationsRepository {
   }
 
   async create(tx: Tx, rows: NewNotification[]) {
-    return tx.notification.createManyAndReturn({ data: rows, select: { id: true, recipientId: true, type: true, channel: true, actorId: true, resourceId: true, folderId: true, commentId: true, conversationId: true } });
+    return tx.notification.createManyAndReturn({ data: rows, select: { id: true, recipientId: true, type: true, channel: true, actorId: true, resourceId: true, folderId: true, commentId: true, conversationId: true, savedSearchId: true, matchCount: true } });
   }
 
   recipients(ids: string[], tx?: Tx) {
@@ -43,12 +45,16 @@ export class NotificationsRepository {
     return (tx ?? this.prisma).folder.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   }
 
+  savedSearches(ids: string[], tx?: Tx) {
+    return (tx ?? this.prisma).savedSearch.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, filters: true } });
+  }
+
   list(recipientId: string, cursor: Cursor | undefined, take: number) {
     return this.prisma.notification.findMany({
       where: { recipientId, ...(cursor ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] } : {}) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take,
-      include: { actor: { select: { handle: true, firstName: true, lastName: true } } },
+      include: { actor: { select: { handle: true, firstName: true, lastName: true } }, savedSearch: { select: { id: true, name: true, filters: true } } },
     });
   }
 
@@ -75,7 +81,7 @@ export class NotificationsRepository {
       where: { recipientId, channel: 'digest', emailedAt: null },
       orderBy: { createdAt: 'asc' },
       take: 200,
-      include: { actor: { select: { handle: true, firstName: true, lastName: true } } },
+      include: { actor: { select: { handle: true, firstName: true, lastName: true } }, savedSearch: { select: { id: true, name: true, filters: true } } },
     });
   }
 

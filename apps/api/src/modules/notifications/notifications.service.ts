@@ -18,6 +18,7 @@ import { DomainError, NotFound } from '../../core/errors/domain-error.js';
 import { Mailer } from '../../core/mail/mailer.service.js';
 import { JobQueue } from '../../core/outbox/job-queue.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
+import { searchPagePath, storedFilters } from '../search/activity/search-filters.js';
 import { notificationLine, TYPE_LABELS } from './notification-texts.js';
 import { NotificationsRepository, type NewNotification } from './notifications.repository.js';
 
@@ -34,6 +35,8 @@ export const DEFAULT_CHANNELS: Record<NotificationType, NotificationChannel> = {
   new_message: 'email',
   resource_hidden: 'email',
   folder_new_resource: 'in_app',
+  // The member asked for this alert when saving the search.
+  saved_search_match: 'email',
 };
 
 export type NotificationEvent = Omit<NewNotification, 'channel'>;
@@ -80,7 +83,7 @@ export class NotificationsService implements OnModuleInit {
       if (!recipient) continue;
       const locale = localeOf(recipient.locale);
       const line = notificationLine(row.type, locale, facts.of(row));
-      await this.mailer.queue(tx, this.mail(recipient, row.type, line, [`${line}: ${this.config.publicUrl}${this.path(row, facts.actorHandle(row))}`]));
+      await this.mailer.queue(tx, this.mail(recipient, row.type, line, [`${line}: ${this.config.publicUrl}${this.path(row, facts.actorHandle(row), facts.savedSearch(row))}`]));
       await this.notifications.markEmailed(tx, [row.id]);
     }
   }
@@ -103,7 +106,8 @@ export class NotificationsService implements OnModuleInit {
         folder,
         commentId: row.commentId,
         conversationId: row.conversationId,
-        path: this.path(row, row.actor?.handle ?? null),
+        savedSearch: row.savedSearch ? { id: row.savedSearch.id, name: row.savedSearch.name, matches: row.matchCount ?? 1 } : null,
+        path: this.path(row, row.actor?.handle ?? null, row.savedSearch),
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
       };
@@ -168,7 +172,7 @@ export class NotificationsService implements OnModuleInit {
         const recipient = facts.recipients.get(recipientId);
         if (recipient) {
           const locale = localeOf(recipient.locale);
-          const lines = pending.map((row) => `${notificationLine(row.type, locale, facts.of(row))}: ${this.config.publicUrl}${this.path(row, row.actor?.handle ?? null)}`);
+          const lines = pending.map((row) => `${notificationLine(row.type, locale, facts.of(row))}: ${this.config.publicUrl}${this.path(row, row.actor?.handle ?? null, row.savedSearch)}`);
           const subject = locale === 'en' ? `Your Lesplein digest: ${pending.length} new` : `Je Lesplein-overzicht: ${pending.length} nieuw`;
           await this.mailer.queue(tx, this.mail(recipient, pending[0]!.type, subject, lines, 'digest'));
           sent++;
@@ -205,7 +209,11 @@ export class NotificationsService implements OnModuleInit {
     };
   }
 
-  private path(row: { type: NotificationType; resourceId: string | null; folderId: string | null; commentId: string | null; conversationId: string | null }, actorHandle: string | null): string {
+  private path(
+    row: { type: NotificationType; resourceId: string | null; folderId: string | null; commentId: string | null; conversationId: string | null },
+    actorHandle: string | null,
+    savedSearch: { filters: unknown } | null = null,
+  ): string {
     switch (row.type) {
       case 'new_follower':
         return actorHandle ? `/members/${actorHandle}` : '/notifications';
@@ -213,28 +221,35 @@ export class NotificationsService implements OnModuleInit {
         return row.conversationId ? `/messages/${row.conversationId}` : '/messages';
       case 'folder_new_resource':
         return row.folderId ? `/folders/${row.folderId}` : '/notifications';
+      case 'saved_search_match':
+        // The search page with the saved filters, newest first: the new matches on top.
+        return savedSearch ? searchPagePath(storedFilters(savedSearch.filters), 'newest') : '/notifications';
       default:
         return row.resourceId ? `/resources/${row.resourceId}${row.commentId ? `#comment-${row.commentId}` : ''}` : '/notifications';
     }
   }
 
-  private async facts(tx: Tx, rows: Array<{ recipientId: string; actorId: string | null; resourceId: string | null; folderId: string | null }>) {
+  private async facts(tx: Tx, rows: Array<{ recipientId: string; actorId: string | null; resourceId: string | null; folderId: string | null; savedSearchId: string | null; matchCount: number | null }>) {
     const ids = (pick: (row: (typeof rows)[number]) => string | null) => [...new Set(rows.flatMap((row) => (pick(row) ? [pick(row)!] : [])))];
-    const [members, resources, folders] = await Promise.all([
+    const [members, resources, folders, savedSearches] = await Promise.all([
       this.notifications.recipients([...ids((row) => row.recipientId), ...ids((row) => row.actorId)], tx),
       this.notifications.resources(ids((row) => row.resourceId), tx),
       this.notifications.folders(ids((row) => row.folderId), tx),
+      this.notifications.savedSearches(ids((row) => row.savedSearchId), tx),
     ]);
     const memberById = new Map(members.map((m) => [m.id, m]));
     return {
       recipients: memberById,
       actorHandle: (row: { actorId: string | null }) => (row.actorId ? (memberById.get(row.actorId)?.handle ?? null) : null),
-      of: (row: { actorId: string | null; resourceId: string | null; folderId: string | null }) => {
+      savedSearch: (row: { savedSearchId: string | null }) => savedSearches.find((s) => s.id === row.savedSearchId) ?? null,
+      of: (row: { actorId: string | null; resourceId: string | null; folderId: string | null; savedSearchId: string | null; matchCount: number | null }) => {
         const actor = row.actorId ? memberById.get(row.actorId) : undefined;
         return {
           actorName: actor ? `${actor.firstName} ${actor.lastName}` : null,
           resourceTitle: resources.find((r) => r.id === row.resourceId)?.title ?? null,
           folderName: folders.find((f) => f.id === row.folderId)?.name ?? null,
+          savedSearchName: savedSearches.find((s) => s.id === row.savedSearchId)?.name ?? null,
+          matchCount: row.matchCount,
         };
       },
     };

@@ -20,6 +20,8 @@ export function useNotificationText() {
       name: n.actor?.displayName ?? t('notifications.someone'),
       title: n.resource?.title ?? '',
       folder: n.folder?.name ?? '',
+      search: n.savedSearch?.name ?? '',
+      matches: n.savedSearch?.matches ?? 0,
     });
 }
 
