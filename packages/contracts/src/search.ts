@@ -120,6 +120,8 @@ export const SearchHistoryEntry = z.object({
 });
 export type SearchHistoryEntry = z.infer<typeof SearchHistoryEntry>;
 
+export const SearchHistoryIdParam = z.strictObject({ id: z.uuid({ message: 'Onbekende zoekopdracht / Unknown search' }) });
+
 export const SearchHistoryPage = z.object({ items: z.array(SearchHistoryEntry), nextCursor: z.string().nullable() });
 export type SearchHistoryPage = z.infer<typeof SearchHistoryPage>;
 

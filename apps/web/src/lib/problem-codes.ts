@@ -31,6 +31,7 @@ export const ProblemCode = {
   uploadAborted: 'upload_aborted',
   resourceIsLink: 'resource_is_link',
   tooManyFiles: 'too_many_files',
+  tooManySavedSearches: 'too_many_saved_searches',
   internal: 'internal_error',
 } as const satisfies typeof import('@lesplein/contracts/common').ProblemCode;
 
