@@ -30,6 +30,14 @@ CREATE OR REPLACE FUNCTION search_query(value text) RETURNS tsquery
   AS $$ SELECT websearch_to_tsquery('pg_catalog.dutch'::regconfig, search_unaccent(value))
             || websearch_to_tsquery('pg_catalog.simple'::regconfig, search_unaccent(value)) $$;
 
+-- Several query variants (synonyms, corrections) OR-ed into one tsquery.
+CREATE AGGREGATE search_query_any(tsquery) (SFUNC = tsquery_or, STYPE = tsquery);
+
+-- For highlighting the original (accented) text: Dutch with unaccent in front of the stemmer,
+-- so ts_headline finds the same lexemes as search_weighted put in the vector.
+CREATE TEXT SEARCH CONFIGURATION search_nl (COPY = pg_catalog.dutch);
+ALTER TEXT SEARCH CONFIGURATION search_nl ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, dutch_stem;
+
 -- Distinct unaccented lower-case words (3 to 40 characters, at least one letter): the vocabulary.
 CREATE OR REPLACE FUNCTION search_words(value text) RETURNS text[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
