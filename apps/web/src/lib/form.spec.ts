@@ -32,8 +32,14 @@ describe('fieldKey', () => {
   it('turns issue and API paths into field names', () => {
     expect(fieldKey(['email'])).toBe('email');
     expect(fieldKey(['visibility', 'school'])).toBe('visibility.school');
-    expect(fieldKey('body.email')).toBe('email');
+    expect(fieldKey('socialLinks.2')).toBe('socialLinks.2');
     expect(fieldKey([])).toBe('');
+  });
+
+  it('keeps a leading `body`: the API paths have no request-body prefix, so it is a field called body', () => {
+    expect(fieldKey('body')).toBe('body');
+    expect(fieldKey(['body'])).toBe('body');
+    expect(fieldKey('body.email')).toBe('body.email');
   });
 });
 
@@ -126,7 +132,7 @@ describe('describeProblem', () => {
     const error = apiError(400, 'validation_failed', {
       errors: [
         { path: 'email', message: 'Geef een geldig e-mailadres / Enter a valid e-mail address' },
-        { path: 'body.password', message: 'Too short' },
+        { path: 'password', message: 'Too short' },
       ],
     });
     const described = await inLanguage('nl', () => describeProblem(error, { fields: ['email', 'password'] }));
@@ -134,6 +140,18 @@ describe('describeProblem', () => {
       formError: 'Controleer de gemarkeerde velden.',
       fieldErrors: { email: 'Geef een geldig e-mailadres', password: 'Too short' },
     });
+  });
+
+  it('puts the API error for a comment or message `body` next to the body field', async () => {
+    // What the API answers for POST /api/resources/:id/comments with an overlong body.
+    const error = apiError(400, 'validation_failed', { errors: [{ path: 'body', message: 'Hoogstens 5000 tekens / At most 5000 characters' }] });
+    const described = await inLanguage('nl', () => describeProblem(error, { fields: ['body'] }));
+    expect(described).toEqual({ formError: 'Controleer de gemarkeerde velden.', fieldErrors: { body: 'Hoogstens 5000 tekens' } });
+  });
+
+  it('keys client-side issues on a `body` field by that name, like the API does', async () => {
+    const result = await inLanguage('en', () => validateWith(z.object({ body: z.string().trim().min(1).max(5) }), { body: 'too long' }));
+    expect(result.success || result.fieldErrors).toEqual({ body: 'At most 5 characters.' });
   });
 
   it('shows errors for fields the form lacks in the alert', async () => {

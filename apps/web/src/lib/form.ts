@@ -67,10 +67,14 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
   }
 }
 
-/** Field key of an issue or API error path: "email", "visibility.school", "body.email" → "email". */
+/**
+ * Field key of a zod issue path or an API error path: ["visibility", "school"] or
+ * "visibility.school" → "visibility.school". The API reports dotted paths inside the request
+ * body without a `body` prefix (core/validation/zod.ts), so a leading `body` is a field of
+ * that name (a comment's or message's `body`), never the request body itself.
+ */
 export function fieldKey(path: readonly PropertyKey[] | string): string {
   const parts = typeof path === 'string' ? path.split('.').filter(Boolean) : path.map(String);
-  if (parts[0] === 'body') parts.shift();
   return parts.join('.');
 }
 

@@ -19,8 +19,8 @@ import { ProblemCode } from '../../lib/problem-codes';
 import { onSubmit, useForm } from '../../lib/use-form';
 import { usePageTitle } from '../use-page-title';
 
-/** `text`, not `body`: error paths starting with `body` are taken to mean the request body (lib/form fieldKey). */
-const TextForm = z.object({ text: SendMessageRequest.shape.body });
+/** The form's field is `body`, as in the request, so the API's errors at path `body` land next to it. */
+const BodyForm = z.object({ body: SendMessageRequest.shape.body });
 
 /** /messages/:id — one conversation, oldest at the top; marked read when opened; a reply form. */
 export function Component() {
@@ -31,7 +31,7 @@ export function Component() {
   const messages = useMessages(id);
   const markRead = useMarkConversationRead();
   const send = useSendMessage();
-  const form = useForm({ text: '' });
+  const form = useForm({ body: '' });
   const [status, setStatus] = useState('');
   const other = conversations.data?.items.find((c) => c.id === id)?.with;
   const title = other ? t('messages.with', { name: other.displayName }) : t('messages.conversation');
@@ -47,12 +47,12 @@ export function Component() {
   const items = (messages.data?.pages.flatMap((page) => page.items) ?? []).slice().reverse();
 
   const submit = onSubmit(async () => {
-    const checked = form.check(TextForm);
+    const checked = form.check(BodyForm);
     if (!checked) return;
-    const input = { body: checked.text };
+    const input = { body: checked.body };
     try {
       await send.mutateAsync({ id, input });
-      form.reset({ text: '' });
+      form.reset({ body: '' });
       setStatus(t('messages.sent'));
     } catch (error) {
       form.fail(error);
@@ -99,7 +99,7 @@ export function Component() {
         </ol>
       ) : null}
       <Form label={t('messages.replyForm')} onSubmit={submit} error={form.formError} formRef={form.formRef}>
-        <TextAreaField label={t('messages.body')} name="text" rows={3} value={form.values.text} onValueChange={(v) => form.setValue('text', v)} error={form.fieldErrors.text} />
+        <TextAreaField label={t('messages.body')} name="body" rows={3} value={form.values.body} onValueChange={(v) => form.setValue('body', v)} error={form.fieldErrors.body} />
         <Button type="submit" busy={send.isPending} busyLabel={t('common.sending')}>
           {t('messages.send')}
         </Button>

@@ -18,8 +18,8 @@ import { describeProblem } from '../../../lib/form';
 import { formatCount } from '../../../lib/format';
 import { onSubmit, useForm } from '../../../lib/use-form';
 
-/** `text`, not `body`: error paths starting with `body` are taken to mean the request body (lib/form fieldKey). */
-const TextForm = z.object({ text: SendMessageRequest.shape.body });
+/** The form's field is `body`, as in the request, so the API's errors at path `body` land next to it. */
+const BodyForm = z.object({ body: SendMessageRequest.shape.body });
 
 /** On someone else's profile: follow (with the follower count) and "Bericht sturen". */
 export function MemberCommunity({ handle, name, signedIn }: { handle: string; name: string; signedIn: boolean }) {
@@ -126,11 +126,11 @@ export function MemberCommunity({ handle, name, signedIn }: { handle: string; na
 function Compose({ handle, name, onSent, onCancel }: { handle: string; name: string; onSent: (conversationId: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const start = useStartConversation();
-  const form = useForm({ text: '' });
+  const form = useForm({ body: '' });
   const submit = onSubmit(async () => {
-    const checked = form.check(TextForm);
+    const checked = form.check(BodyForm);
     if (!checked) return;
-    const input = { to: handle, body: checked.text };
+    const input = { to: handle, body: checked.body };
     try {
       const answer = await start.mutateAsync(input);
       onSent(answer.conversationId);
@@ -140,7 +140,7 @@ function Compose({ handle, name, onSent, onCancel }: { handle: string; name: str
   });
   return (
     <Form label={t('member.community.composeTitle', { name })} onSubmit={submit} error={form.formError} formRef={form.formRef}>
-      <TextAreaField label={t('member.community.body')} name="text" rows={4} autoFocus value={form.values.text} onValueChange={(v) => form.setValue('text', v)} error={form.fieldErrors.text} />
+      <TextAreaField label={t('member.community.body')} name="body" rows={4} autoFocus value={form.values.body} onValueChange={(v) => form.setValue('body', v)} error={form.fieldErrors.body} />
       <div className="actions">
         <Button variant="secondary" onClick={onCancel} disabled={start.isPending}>
           {t('common.cancel')}

@@ -20,8 +20,8 @@ import { formatDateTime } from '../../../lib/format';
 import { onSubmit, useForm } from '../../../lib/use-form';
 
 type Comment = CommentView | CommentView['replies'][number];
-// The field is not called `body`: error paths starting with `body` are taken to mean the request body (lib/form fieldKey).
-const TextForm = z.object({ text: CommentBody });
+// The form's field is `body`, as in the request, so the API's errors at path `body` land next to it.
+const BodyForm = z.object({ body: CommentBody });
 
 /** The comments of a published resource: list with replies, post, reply, edit, delete, moderate. */
 export function CommentThread({ resourceId, signedIn }: { resourceId: string; signedIn: boolean }) {
@@ -96,14 +96,14 @@ export function CommentThread({ resourceId, signedIn }: { resourceId: string; si
 function CommentForm({ resourceId, parentId, onDone, onCancel }: { resourceId: string; parentId?: string; onDone: () => void; onCancel?: () => void }) {
   const { t } = useTranslation();
   const post = usePostComment();
-  const form = useForm({ text: '' });
+  const form = useForm({ body: '' });
   const reply = parentId !== undefined;
   const submit = onSubmit(async () => {
-    const input = form.check(TextForm);
+    const input = form.check(BodyForm);
     if (!input) return;
     try {
-      await post.mutateAsync({ resourceId, input: parentId ? { body: input.text, parentId } : { body: input.text } });
-      form.reset({ text: '' });
+      await post.mutateAsync({ resourceId, input: parentId ? { body: input.body, parentId } : { body: input.body } });
+      form.reset({ body: '' });
       onDone();
     } catch (error) {
       form.fail(error);
@@ -114,13 +114,13 @@ function CommentForm({ resourceId, parentId, onDone, onCancel }: { resourceId: s
       <TextAreaField
         label={reply ? t('community.comments.replyLabel') : t('community.comments.label')}
         hint={t('community.comments.hint')}
-        name="text"
+        name="body"
         rows={reply ? 3 : 4}
         data-autofocus={reply || undefined}
         autoFocus={reply}
-        value={form.values.text}
-        onValueChange={(v) => form.setValue('text', v)}
-        error={form.fieldErrors.text}
+        value={form.values.body}
+        onValueChange={(v) => form.setValue('body', v)}
+        error={form.fieldErrors.body}
       />
       <div className="actions">
         {onCancel ? (
@@ -225,12 +225,12 @@ function CommentItem({ comment, resourceId, signedIn, onStatus }: { comment: Com
 function EditForm({ comment, resourceId, onDone, onCancel }: { comment: Comment; resourceId: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateComment();
-  const form = useForm({ text: comment.body ?? '' });
+  const form = useForm({ body: comment.body ?? '' });
   const submit = onSubmit(async () => {
-    const input = form.check(TextForm);
+    const input = form.check(BodyForm);
     if (!input) return;
     try {
-      await update.mutateAsync({ id: comment.id, resourceId, input: { body: input.text } });
+      await update.mutateAsync({ id: comment.id, resourceId, input: { body: input.body } });
       onDone();
     } catch (error) {
       form.fail(error);
@@ -238,7 +238,7 @@ function EditForm({ comment, resourceId, onDone, onCancel }: { comment: Comment;
   });
   return (
     <Form label={t('community.comments.editForm')} onSubmit={submit} error={form.formError} formRef={form.formRef} className="comment-form">
-      <TextAreaField label={t('community.comments.editLabel')} name="text" rows={4} autoFocus value={form.values.text} onValueChange={(v) => form.setValue('text', v)} error={form.fieldErrors.text} />
+      <TextAreaField label={t('community.comments.editLabel')} name="body" rows={4} autoFocus value={form.values.body} onValueChange={(v) => form.setValue('body', v)} error={form.fieldErrors.body} />
       <div className="actions">
         <Button variant="secondary" onClick={onCancel} disabled={update.isPending}>
           {t('common.cancel')}
