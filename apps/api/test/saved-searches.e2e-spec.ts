@@ -107,6 +107,17 @@ describe('saved searches', () => {
   });
 });
 
+describe('rate limit', () => {
+  it('answers 429 after 60 attempts to save a search in an hour from one client', async () => {
+    const { client } = await memberWithClient(t);
+    for (let i = 0; i < 60; i++) expect((await client.post('/api/account/saved-searches', { name: `Zoekopdracht ${i}`, filters: {}, alert: false })).status).toBe(i < MAX_SAVED_SEARCHES ? 201 : 409);
+    const over = await client.post('/api/account/saved-searches', { name: 'Eén te veel', filters: {}, alert: false });
+    expect(over.status).toBe(429);
+    expect(over.body.code).toBe('rate_limited');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
 describe('saved-search alerts', () => {
   it('notifies new matches once per run and saved search: e-mail for one member, in the app for another, nothing twice', async () => {
     const { member: author, client: authorClient } = await memberWithClient(t, { firstName: 'Ann', lastName: 'Auteur' });
