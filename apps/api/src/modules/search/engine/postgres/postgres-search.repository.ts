@@ -1,0 +1,310 @@
+import { Injectable } from '@nestjs/common';
+import { AGE_BANDS, type FacetName } from '@lesplein/contracts/search';
+import { PrismaService } from '../../../../core/database/prisma.service.js';
+import { MARK_END, MARK_START } from '../highlight.js';
+import type { SearchDocument } from '../search-engine.js';
+
+/** The filters of one search, as SQL parameters (empty list = no filter). */
+export interface SqlFilters {
+  subject: string[];
+  level: string[];
+  type: string[];
+  language: string[];
+  licence: string[];
+  /** Age bands as inclusive [min, max] pairs. */
+  ages: Array<{ min: number; max: number }>;
+  media: string[];
+}
+
+export type SqlSort = 'relevance' | 'newest' | 'rating' | 'views';
+
+/** Keyset position: the two sort keys and the id of the last hit of the previous page. */
+export interface SqlKeyset {
+  k1: number;
+  k2: number;
+  id: string;
+}
+
+export interface SqlSearch {
+  /** Query variants (synonyms, corrections) in web-search syntax; empty: no text condition. */
+  variants: string[];
+  filters: SqlFilters;
+  sort: SqlSort;
+  after: SqlKeyset | null;
+  take: number;
+  candidates: number;
+}
+
+export interface SqlSearchResult {
+  total: number;
+  facets: Array<{ facet: FacetName; value: string; count: number }>;
+  hits: Array<{ id: string; k1: number; k2: number; title: string; description: string }>;
+}
+
+const FILTERS = ['subject', 'level', 'type', 'language', 'licence', 'age', 'media'] as const;
+type FilterName = (typeof FILTERS)[number];
+
+/** SQL condition per filter over the `b` (base) row; $2… are the filter parameters. */
+const CONDITION: Record<FilterName, string> = {
+  subject: `(cardinality($2::text[]) = 0 OR b.subjects && $2::text[])`,
+  level: `(cardinality($3::text[]) = 0 OR b.levels && $3::text[])`,
+  type: `(cardinality($4::text[]) = 0 OR b.type = ANY($4::text[]))`,
+  language: `(cardinality($5::text[]) = 0 OR b.language = ANY($5::text[]))`,
+  licence: `(cardinality($6::text[]) = 0 OR b.licence = ANY($6::text[]))`,
+  age: `(cardinality($7::int[]) = 0 OR ((b."ageMin" IS NOT NULL OR b."ageMax" IS NOT NULL) AND EXISTS (SELECT 1 FROM unnest($7::int[], $8::int[]) AS band(lo, hi) WHERE coalesce(b."ageMin", 0) <= band.hi AND coalesce(b."ageMax", 99) >= band.lo)))`,
+  media: `(cardinality($9::text[]) = 0 OR (b."hasFile" AND 'file' = ANY($9::text[])) OR (b."hasLink" AND 'link' = ANY($9::text[])))`,
+};
+
+const allBut = (except: FilterName | null) => FILTERS.filter((name) => name !== except).map((name) => `ok_${name}`).join(' AND ') || 'true';
+
+/** Sort keys, both descending, then id descending: one row comparison serves every sort. */
+const KEYS: Record<SqlSort, { k1: string; k2: string }> = {
+  relevance: { k1: '0::float8', k2: `extract(epoch FROM b."publishedAt")::float8` },
+  newest: { k1: `extract(epoch FROM b."publishedAt")::float8`, k2: '0::float8' },
+  rating: { k1: `coalesce(b."ratingAverage", 0)::float8`, k2: `b."ratingCount"::float8` },
+  views: { k1: `b."viewCount"::float8`, k2: `extract(epoch FROM b."publishedAt")::float8` },
+};
+
+const AGE_NAMES = Object.keys(AGE_BANDS);
+const HEADLINE_TITLE = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_END}"`;
+const HEADLINE_DESCRIPTION = `MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … ", StartSel="${MARK_START}", StopSel="${MARK_END}"`;
+
+/**
+ * Raw SQL of the PostgreSQL search engine: the SearchDocument table (written only here), its
+ * vocabulary (SearchTerm) and synonyms. Every statement is parameterised; user text reaches
+ * PostgreSQL only as parameters of websearch_to_tsquery, LIKE patterns (escaped) and similarity.
+ */
+@Injectable()
+export class PostgresSearchRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * One round trip: the matches (text and the live resource's state = published) are
+   * materialised once, with one boolean per filter; facets count over them in one pass, each
+   * facet ignoring its own filter; the page is ordered by keyset. With text and relevance
+   * order, only the best `candidates` matches by a cheap pre-rank (title match, popularity,
+   * recency) are ranked with ts_rank_cd.
+   */
+  async search(input: SqlSearch): Promise<SqlSearchResult> {
+    const text = input.variants.length > 0;
+    const f = input.filters;
+    const params: unknown[] = [
+      input.variants,
+      f.subject,
+      f.level,
+      f.type,
+      f.language,
+      f.licence,
+      f.ages.map((a) => a.min),
+      f.ages.map((a) => a.max),
+      f.media,
+      AGE_NAMES,
+      AGE_NAMES.map((name) => AGE_BANDS[name as keyof typeof AGE_BANDS].min),
+      AGE_NAMES.map((name) => AGE_BANDS[name as keyof typeof AGE_BANDS].max),
+      input.after?.k1 ?? null,
+      input.after?.k2 ?? null,
+      input.after?.id ?? null,
+      input.take,
+      input.candidates,
+      HEADLINE_TITLE,
+      HEADLINE_DESCRIPTION,
+    ];
+    const keys = KEYS[input.sort];
+    const ranked = text && input.sort === 'relevance';
+    const sql = `
+      WITH typed AS (SELECT $13::float8, $14::float8, $15::uuid, $16::int, $17::int, $18::text, $19::text), -- every parameter typed, used or not
+      q AS (SELECT search_query_any(search_query(v)) AS tsq FROM unnest($1::text[]) AS v),
+      base AS MATERIALIZED (
+        SELECT b.*, ${FILTERS.map((name) => `${CONDITION[name]} AS ok_${name}`).join(', ')}
+        FROM (
+          SELECT d."resourceId" AS id, d.subjects, d.levels, d.type, d.language, d.licence, d."ageMin", d."ageMax",
+                 d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
+                 ${text ? `(d."titleVector" @@ (SELECT tsq FROM q))` : 'false'} AS title_match
+          FROM "SearchDocument" d
+          JOIN "Resource" r ON r.id = d."resourceId" AND r.state = 'published'
+          ${text ? `WHERE d."searchVector" @@ (SELECT tsq FROM q)` : ''}
+        ) b
+      ),
+      facet_counts AS (
+        SELECT f.facet, f.value, count(*)::int AS count
+        FROM base b
+        CROSS JOIN LATERAL (
+          SELECT 'subject' AS facet, s AS value FROM unnest(b.subjects) AS s WHERE ${allBut('subject')}
+          UNION ALL SELECT 'level', l FROM unnest(b.levels) AS l WHERE ${allBut('level')}
+          UNION ALL SELECT 'type', b.type WHERE ${allBut('type')}
+          UNION ALL SELECT 'language', b.language WHERE ${allBut('language')}
+          UNION ALL SELECT 'licence', b.licence WHERE ${allBut('licence')}
+          UNION ALL SELECT 'age', band.name FROM unnest($10::text[], $11::int[], $12::int[]) AS band(name, lo, hi)
+            WHERE (b."ageMin" IS NOT NULL OR b."ageMax" IS NOT NULL) AND coalesce(b."ageMin", 0) <= band.hi AND coalesce(b."ageMax", 99) >= band.lo AND ${allBut('age')}
+          UNION ALL SELECT 'media', m FROM unnest(ARRAY[CASE WHEN b."hasFile" THEN 'file' END, CASE WHEN b."hasLink" THEN 'link' END]) AS m
+            WHERE m IS NOT NULL AND ${allBut('media')}
+        ) f
+        GROUP BY f.facet, f.value
+      ),
+      ${
+        ranked
+          ? `candidates AS (
+               SELECT b.id, b."publishedAt" FROM base b WHERE ${allBut(null)}
+               ORDER BY b.title_match DESC, (b."favouriteCount" + b."ratingCount") DESC, b."viewCount" DESC, b."publishedAt" DESC
+               LIMIT $17
+             ),
+             keyed AS (
+               SELECT c.id, ts_rank_cd(d."searchVector", (SELECT tsq FROM q))::float8 AS k1, extract(epoch FROM c."publishedAt")::float8 AS k2
+               FROM candidates c JOIN "SearchDocument" d ON d."resourceId" = c.id
+             ),`
+          : `keyed AS (SELECT b.id, ${keys.k1} AS k1, ${keys.k2} AS k2 FROM base b WHERE ${allBut(null)}),`
+      }
+      page AS (
+        SELECT k.id, k.k1, k.k2 FROM keyed k
+        WHERE $13::float8 IS NULL OR (k.k1, k.k2, k.id) < ($13::float8, $14::float8, $15::uuid)
+        ORDER BY k.k1 DESC, k.k2 DESC, k.id DESC
+        LIMIT $16
+      )
+      SELECT
+        (SELECT count(*)::int FROM base WHERE ${allBut(null)}) AS total,
+        (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) FROM facet_counts) AS facets,
+        (SELECT coalesce(json_agg(json_build_object(
+            'id', p.id, 'k1', p.k1, 'k2', p.k2,
+            'title', ${text ? `ts_headline('search_nl', d.title, (SELECT tsq FROM q), $18)` : 'd.title'},
+            'description', ${text ? `ts_headline('search_nl', d.description, (SELECT tsq FROM q), $19)` : 'left(d.description, 400)'}
+          ) ORDER BY p.k1 DESC, p.k2 DESC, p.id DESC), '[]'::json)
+          FROM page p JOIN "SearchDocument" d ON d."resourceId" = p.id) AS hits`;
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ total: number; facets: SqlSearchResult['facets']; hits: SqlSearchResult['hits'] }>>(sql, ...params);
+    const row = rows[0]!;
+    return { total: row.total, facets: row.facets, hits: row.hits };
+  }
+
+  /** Vocabulary words (normalised) that exist, of those given. */
+  async knownTerms(words: string[]): Promise<Set<string>> {
+    if (words.length === 0) return new Set();
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ term: string }>>(`SELECT term FROM "SearchTerm" WHERE term = ANY($1::text[]) AND "documentCount" > 0`, words);
+    return new Set(rows.map((row) => row.term));
+  }
+
+  /** The closest vocabulary word by trigram similarity (at least `threshold`), per word. */
+  async closestTerms(words: string[], threshold: number): Promise<Map<string, string>> {
+    if (words.length === 0) return new Map();
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ word: string; term: string | null }>>(
+      `SELECT w AS word, (SELECT t.term FROM "SearchTerm" t
+                            WHERE t.term % w AND similarity(t.term, w) >= $2 AND t."documentCount" > 0
+                            ORDER BY similarity(t.term, w) DESC, t."documentCount" DESC, t.term LIMIT 1) AS term
+         FROM unnest($1::text[]) AS w`,
+      words,
+      threshold,
+    );
+    return new Map(rows.filter((row) => row.term).map((row) => [row.word, row.term!]));
+  }
+
+  /** Vocabulary words starting with `prefix` (normalised here too), most frequent first. */
+  async termsStartingWith(prefix: string, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ term: string }>>(
+      `SELECT term FROM "SearchTerm" WHERE term LIKE $1 || '%' AND "documentCount" > 0 ORDER BY "documentCount" DESC, term LIMIT $2`,
+      escapeLike(prefix),
+      limit,
+    );
+    return rows.map((row) => row.term);
+  }
+
+  /** Published titles containing `text` (trigram index), those starting with it first. */
+  async titlesContaining(text: string, limit: number): Promise<Array<{ id: string; title: string }>> {
+    return this.prisma.$queryRawUnsafe<Array<{ id: string; title: string }>>(
+      `SELECT d."resourceId" AS id, d.title
+         FROM "SearchDocument" d JOIN "Resource" r ON r.id = d."resourceId" AND r.state = 'published'
+        WHERE lower(search_unaccent(d.title)) LIKE '%' || $1 || '%'
+        ORDER BY (lower(search_unaccent(d.title)) LIKE $1 || '%') DESC, d."favouriteCount" DESC, d."viewCount" DESC, d."resourceId"
+        LIMIT $2`,
+      escapeLike(text),
+      limit,
+    );
+  }
+
+  /** The database clock (indexedAt is written with it). */
+  async now(): Promise<Date> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ now: Date }>>(`SELECT now() AS now`);
+    return new Date(rows[0]!.now);
+  }
+
+  /**
+   * Inserts or replaces documents and keeps the vocabulary counts in step, in one transaction
+   * (terms are changed in a fixed order, so concurrent indexers cannot deadlock on them).
+   */
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const ids = documents.map((d) => d.id);
+    await this.prisma.$transaction(async (tx) => {
+      const before = await tx.$queryRawUnsafe<Array<{ words: string[] }>>(`SELECT words FROM "SearchDocument" WHERE "resourceId" = ANY($1::uuid[]) ORDER BY "resourceId" FOR UPDATE`, ids);
+      const after = await tx.$queryRawUnsafe<Array<{ words: string[] }>>(
+        `INSERT INTO "SearchDocument" ("resourceId", title, description, keywords, "authorId", "authorName", subjects, "subjectLabels", levels, "levelLabels",
+                                       type, language, licence, "ageMin", "ageMax", "hasFile", "hasLink", "publishedAt", "ratingAverage", "ratingCount",
+                                       "viewCount", "favouriteCount", "indexedAt")
+         SELECT doc.id, doc.title, doc.description, ARRAY(SELECT jsonb_array_elements_text(doc.keywords)), doc."authorId", doc."authorName",
+                ARRAY(SELECT jsonb_array_elements_text(doc.subjects)), ARRAY(SELECT jsonb_array_elements_text(doc."subjectLabels")),
+                ARRAY(SELECT jsonb_array_elements_text(doc.levels)), ARRAY(SELECT jsonb_array_elements_text(doc."levelLabels")),
+                doc.type, doc.language, doc.licence, doc."ageMin", doc."ageMax", doc."hasFile", doc."hasLink", doc."publishedAt",
+                doc."ratingAverage", doc."ratingCount", doc."viewCount", doc."favouriteCount", now()
+           FROM jsonb_to_recordset($1::jsonb) AS doc(id uuid, title text, description text, keywords jsonb, "authorId" uuid, "authorName" text,
+                subjects jsonb, "subjectLabels" jsonb, levels jsonb, "levelLabels" jsonb, type text, language text, licence text,
+                "ageMin" int, "ageMax" int, "hasFile" boolean, "hasLink" boolean, "publishedAt" timestamp, "ratingAverage" float8,
+                "ratingCount" int, "viewCount" int, "favouriteCount" int)
+          ORDER BY doc.id
+         ON CONFLICT ("resourceId") DO UPDATE SET
+           title = EXCLUDED.title, description = EXCLUDED.description, keywords = EXCLUDED.keywords, "authorId" = EXCLUDED."authorId",
+           "authorName" = EXCLUDED."authorName", subjects = EXCLUDED.subjects, "subjectLabels" = EXCLUDED."subjectLabels", levels = EXCLUDED.levels,
+           "levelLabels" = EXCLUDED."levelLabels", type = EXCLUDED.type, language = EXCLUDED.language, licence = EXCLUDED.licence,
+           "ageMin" = EXCLUDED."ageMin", "ageMax" = EXCLUDED."ageMax", "hasFile" = EXCLUDED."hasFile", "hasLink" = EXCLUDED."hasLink",
+           "publishedAt" = EXCLUDED."publishedAt", "ratingAverage" = EXCLUDED."ratingAverage", "ratingCount" = EXCLUDED."ratingCount",
+           "viewCount" = EXCLUDED."viewCount", "favouriteCount" = EXCLUDED."favouriteCount", "indexedAt" = now()
+         RETURNING words`,
+        JSON.stringify(documents.map((d) => ({ ...d, publishedAt: d.publishedAt.toISOString() }))),
+      );
+      await this.adjustTerms(tx, countWords(after, 1, countWords(before, -1)));
+    });
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.prisma.$transaction(async (tx) => {
+      const removed = await tx.$queryRawUnsafe<Array<{ words: string[] }>>(
+        `DELETE FROM "SearchDocument" WHERE "resourceId" IN (SELECT "resourceId" FROM "SearchDocument" WHERE "resourceId" = ANY($1::uuid[]) ORDER BY "resourceId" FOR UPDATE) RETURNING words`,
+        ids,
+      );
+      await this.adjustTerms(tx, countWords(removed, -1));
+    });
+  }
+
+  /** Deletes documents not written since `before` and recounts the whole vocabulary. */
+  async sweepAndRecount(before: Date): Promise<void> {
+    await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument" WHERE "indexedAt" < $1::timestamptz`, before);
+        await tx.$executeRawUnsafe(`LOCK TABLE "SearchTerm" IN EXCLUSIVE MODE`);
+        await tx.$executeRawUnsafe(`DELETE FROM "SearchTerm"`);
+        await tx.$executeRawUnsafe(`INSERT INTO "SearchTerm" (term, "documentCount") SELECT w, count(*)::int FROM "SearchDocument", unnest(words) AS w GROUP BY w`);
+      },
+      { timeout: 600_000 },
+    );
+  }
+
+  private async adjustTerms(tx: Parameters<Parameters<PrismaService['$transaction']>[0]>[0], delta: Map<string, number>): Promise<void> {
+    const changed = [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (changed.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "SearchTerm" (term, "documentCount")
+       SELECT term, n FROM unnest($1::text[], $2::int[]) AS change(term, n) ORDER BY term
+       ON CONFLICT (term) DO UPDATE SET "documentCount" = "SearchTerm"."documentCount" + EXCLUDED."documentCount"`,
+      changed.map(([term]) => term),
+      changed.map(([, n]) => n),
+    );
+    await tx.$executeRawUnsafe(`DELETE FROM "SearchTerm" WHERE term = ANY($1::text[]) AND "documentCount" <= 0`, changed.map(([term]) => term));
+  }
+}
+
+function countWords(rows: Array<{ words: string[] }>, sign: 1 | -1, into = new Map<string, number>()): Map<string, number> {
+  for (const row of rows) for (const word of row.words ?? []) into.set(word, (into.get(word) ?? 0) + sign);
+  return into;
+}
+
+/** Escapes LIKE wildcards so user text only ever matches literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
