@@ -56,7 +56,7 @@ describe('search history', () => {
     await search('wisk', 0);
     await search('wiskunde', 1, {}, 7);
     await search('wiskunde', 30, {}, 8);
-    await search('wiskunde', 31, { cursor: 'next-page' });
+    await recorder.recordSearch({ memberId: member.id, filters: { q: 'wiskunde', level: ['lager-4'] }, total: 5, nextPage: true }, at(31));
     await search('wiskunde', 50, { level: ['lager-5'] });
     await search('wiskunde', 200, { level: ['lager-5'] });
     await recorder.recordSearch({ memberId: member.id, filters: { q: '   ' }, total: 100 }, at(300));
@@ -136,7 +136,7 @@ describe('anonymous search figures', () => {
     await recorder.recordSearch({ memberId: null, filters: { q: '  Fotosynthese   Planten ' }, total: 4 });
     await recorder.recordSearch({ memberId: member.id, filters: { q: 'fotosynthese planten', subject: ['biologie'] }, total: 0 });
     await recorder.recordSearch({ memberId: null, filters: { q: 'FOTOSYNTHESE\tplanten' }, total: 0 });
-    await recorder.recordSearch({ memberId: null, filters: { q: 'fotosynthese planten', cursor: 'page-2' }, total: 4 });
+    await recorder.recordSearch({ memberId: null, filters: { q: 'fotosynthese planten' }, total: 4, nextPage: true });
     await recorder.recordSearch({ memberId: null, filters: { subject: ['biologie'] }, total: 9 });
     expect(await statOf('fotosynthese planten')).toEqual({ day: new Date().toISOString().slice(0, 10), query: 'fotosynthese planten', searches: 3, zeroResultSearches: 2 });
     expect((await statOf(''))?.searches).toBeGreaterThanOrEqual(1);

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../../notifications/notifications.module.js';
-import { DatabaseNewMatchFinder } from './new-matches.repository.js';
-import { NewMatchFinder } from './new-matches.js';
-import { SavedSearchAlertsService } from './saved-search-alerts.service.js';
 import { SavedSearchesController } from './saved-searches.controller.js';
 import { SavedSearchesRepository } from './saved-searches.repository.js';
 import { SavedSearchesService } from './saved-searches.service.js';
 import { SearchActivityRetention } from './search-activity-retention.service.js';
+import { SearchActivityObserver } from './search-activity.observer.js';
 import { SearchHistoryController } from './search-history.controller.js';
 import { SearchHistoryRepository } from './search-history.repository.js';
 import { SearchHistoryService } from './search-history.service.js';
@@ -15,11 +12,11 @@ import { SearchStatsRepository } from './search-stats.repository.js';
 import { SearchStatsService } from './search-stats.service.js';
 
 /**
- * What members do with search: their search history, saved searches with alerts, and the
- * anonymous figures admins see. The search engine reports searches to `SearchHistoryService`.
+ * What members do with search: their search history, saved searches, and the anonymous figures
+ * admins see. The search engine's service reports each search to `SearchActivityObserver`.
+ * Alerts for saved searches live in SavedSearchAlertsModule, which also needs the engine.
  */
 @Module({
-  imports: [NotificationsModule],
   controllers: [SearchHistoryController, SavedSearchesController, SearchStatsController],
   providers: [
     SearchHistoryRepository,
@@ -29,9 +26,8 @@ import { SearchStatsService } from './search-stats.service.js';
     SearchStatsService,
     SavedSearchesService,
     SearchActivityRetention,
-    SavedSearchAlertsService,
-    { provide: NewMatchFinder, useClass: DatabaseNewMatchFinder },
+    SearchActivityObserver,
   ],
-  exports: [SearchHistoryService],
+  exports: [SearchHistoryService, SearchActivityObserver, SavedSearchesRepository],
 })
 export class SearchActivityModule {}

@@ -12,9 +12,11 @@ import { SearchStatsRepository } from './search-stats.repository.js';
 /** A search as the engine reports it: who (or a visitor), what, and how many results. */
 export interface SearchEvent {
   memberId: string | null;
-  /** The search's filters; extra fields of the query (sort, limit) are ignored, a cursor marks a further page. */
-  filters: Partial<SearchFilters> & { cursor?: string | undefined };
+  /** The search's filters; extra fields of the query (sort, limit, cursor) are ignored. */
+  filters: Partial<SearchFilters>;
   total: number;
+  /** A further ("load more") page of a search already recorded. */
+  nextPage?: boolean;
 }
 
 /** Searches typed in quick succession (as-you-type results) collapse into one history entry. */
@@ -56,13 +58,13 @@ export class SearchHistoryService {
   }
 
   /**
-   * Records one search. Skipped: further pages of a search (a cursor) and the empty search that
+   * Records one search. Skipped: further pages of a search and the empty search that
    * lists everything. The member's history gets an entry unless they paused it; the same search,
    * or a refinement of the text while typing, within a minute replaces the previous entry.
    */
   async recordSearch(event: SearchEvent, now = new Date()): Promise<void> {
-    if (event.filters.cursor) return;
-    const { cursor: _cursor, ...rest } = event.filters;
+    if (event.nextPage) return;
+    const rest = event.filters;
     const parsed = SearchFilters.safeParse({ q: rest.q, subject: rest.subject, level: rest.level, type: rest.type, language: rest.language, licence: rest.licence, age: rest.age, media: rest.media });
     if (!parsed.success || isEmptySearch(parsed.data)) return;
     const filters = canonicalFilters(parsed.data);
