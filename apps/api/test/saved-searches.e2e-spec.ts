@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_LAG_MS, SavedSearchAlertsService } from '../src/modules/search/activity/saved-search-alerts.service.js';
+import { SearchIndexer } from '../src/modules/search/indexing/search-indexer.js';
 import { MAX_SAVED_SEARCHES } from '../src/modules/search/activity/saved-searches.service.js';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
 import { memberWithClient } from './factories/members.js';
@@ -16,8 +17,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const UNKNOWN = '00000000-0000-4000-8000-00000000abcd';
-/** A run that looks at everything published until this moment (as a real run does once the alert lag has passed). */
-const runAlerts = () => alerts.run(new Date(Date.now() + ALERT_LAG_MS));
+/** Brings the search index in step with every resource (as the indexing jobs do). */
+const indexAll = async () => t.app.get(SearchIndexer).sync((await t.sql<{ id: string }>('SELECT id FROM "Resource"')).map((row) => row.id));
+/** A run that looks at everything published and indexed until this moment (as a real run does once the alert lag has passed). */
+const runAlerts = async () => {
+  await indexAll();
+  return alerts.run(new Date(Date.now() + ALERT_LAG_MS));
+};
 const notificationsFor = async (memberId: string) => t.sql<{ type: string; matchCount: number }>(`SELECT type, "matchCount" FROM "Notification" WHERE "recipientId" = $1 AND type = 'saved_search_match'`, [memberId]);
 
 describe('saved searches', () => {
@@ -175,6 +181,7 @@ describe('saved-search alerts', () => {
     // Something published later is announced by the next run, on its own.
     await publishedLinkResource(authorClient, { title: 'Breuken en procenten' });
     // A run right now leaves it for later: its transaction or indexing might not be visible yet.
+    await indexAll();
     await alerts.run();
     expect((await inAppClient.get('/api/notifications')).body.items).toHaveLength(1);
     await runAlerts();

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchActivityRetention } from '../src/modules/search/activity/search-activity-retention.service.js';
 import { SearchHistoryService } from '../src/modules/search/activity/search-history.service.js';
+import { SearchIndexer } from '../src/modules/search/indexing/search-indexer.js';
+import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
 import { memberWithClient } from './factories/members.js';
+import { publishedLinkResource } from './factories/resources.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 let recorder: SearchHistoryService;
 beforeAll(async () => {
   t = await startTestApp();
+  await t.app.get(TaxonomyService).seedIfEmpty();
   recorder = t.app.get(SearchHistoryService);
 });
 afterAll(() => t.close());
@@ -127,6 +131,34 @@ describe('search history', () => {
     expect((await visitor.put('/api/account/search-history/settings', { paused: true })).status).toBe(401);
     expect((await visitor.delete(`/api/account/search-history/${UNKNOWN}`)).status).toBe(401);
     expect((await visitor.delete('/api/account/search-history')).body.code).toBe('unauthenticated');
+  });
+});
+
+describe('searches through GET /api/search', () => {
+  it('land in the member’s history and in the figures; a paused member’s and a visitor’s only in the figures; further pages not at all', async () => {
+    const { client: author } = await memberWithClient(t);
+    const ids = [];
+    for (const title of ['Zonnestelsel verkennen', 'Zonnestelsel: de planeten', 'Zonnestelsel in een doos']) ids.push((await publishedLinkResource(author, { title, description: 'Over ons zonnestelsel.', keywords: ['ruimte'] })).id);
+    await t.app.get(SearchIndexer).sync(ids);
+
+    const { client: searcher } = await memberWithClient(t);
+    const first = await searcher.get('/api/search?q=Zonnestelsel&limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.total).toBe(3);
+    expect((await searcher.get(`/api/search?q=Zonnestelsel&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`)).status).toBe(200);
+    const history = (await searcher.get('/api/account/search-history')).body.items;
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ filters: { q: 'Zonnestelsel', subject: [] }, resultCount: 3 });
+
+    const { client: paused } = await memberWithClient(t);
+    await paused.put('/api/account/search-history/settings', { paused: true });
+    expect((await paused.get('/api/search?q=zonnestelsel')).status).toBe(200);
+    expect((await paused.get('/api/account/search-history')).body.items).toEqual([]);
+    expect((await t.client().get('/api/search?q=ZONNESTELSEL%20')).status).toBe(200);
+    expect((await t.client().get('/api/search?q=nergensteveindenwoord')).status).toBe(200);
+
+    expect(await statOf('zonnestelsel')).toMatchObject({ searches: 3, zeroResultSearches: 0 });
+    expect(await statOf('nergensteveindenwoord')).toMatchObject({ searches: 1, zeroResultSearches: 1 });
   });
 });
 

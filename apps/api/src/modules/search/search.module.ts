@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { SearchActivityModule } from './activity/search-activity.module.js';
+import { SearchActivityObserver } from './activity/search-activity.observer.js';
 import { searchEngineProvider } from './engine/search-engine.provider.js';
 import { SEARCH_ENGINE } from './engine/search-engine.js';
 import { PostgresSearchRepository } from './engine/postgres/postgres-search.repository.js';
 import { SearchDocumentsRepository } from './indexing/search-documents.repository.js';
 import { SearchIndexer } from './indexing/search-indexer.js';
 import { SearchHitsRepository } from './search-hits.repository.js';
-import { NoopSearchObserver, SEARCH_OBSERVER } from './search-observer.js';
+import { SEARCH_OBSERVER } from './search-observer.js';
 import { SearchSetup } from './search-setup.js';
 import { SearchSynonymsRepository } from './search-synonyms.repository.js';
 import { SearchController } from './search.controller.js';
@@ -16,6 +18,7 @@ import { SearchService } from './search.service.js';
  * the outbox (`search.index` jobs), and the public search and suggest routes.
  */
 @Module({
+  imports: [SearchActivityModule],
   controllers: [SearchController],
   providers: [
     PostgresSearchRepository,
@@ -26,8 +29,8 @@ import { SearchService } from './search.service.js';
     SearchIndexer,
     SearchSetup,
     SearchService,
-    // The seam for recording searches (search-observer.ts): replace with the real recorder.
-    { provide: SEARCH_OBSERVER, useClass: NoopSearchObserver },
+    // Searches are recorded in members' history and the anonymous figures (search/activity).
+    { provide: SEARCH_OBSERVER, useExisting: SearchActivityObserver },
   ],
   exports: [SEARCH_ENGINE, SearchIndexer, SearchService],
 })

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SearchHistoryService, type SearchEvent } from './search-history.service.js';
+import type { SearchEvent, SearchObserver } from '../search-observer.js';
+import { SearchHistoryService } from './search-history.service.js';
 
 /**
- * What the search engine's service tells about each search it answered. Recording never fails
- * or slows down the search: it runs after the answer is built and its errors are only logged.
+ * The search engine's observer (SEARCH_OBSERVER in search.module.ts): every search answered by
+ * GET /api/search is recorded in the member's history and the anonymous figures. Recording
+ * never fails the search: its errors are only logged.
  */
 @Injectable()
-export class SearchActivityObserver {
+export class SearchActivityObserver implements SearchObserver {
   private readonly logger = new Logger('SearchActivity');
 
   constructor(private readonly history: SearchHistoryService) {}
