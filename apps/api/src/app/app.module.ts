@@ -12,12 +12,13 @@ import { NotificationsModule } from '../modules/notifications/notifications.modu
 import { ResourcesModule } from '../modules/resources/resources.module.js';
 import { SavedSearchAlertsModule } from '../modules/search/activity/saved-search-alerts.module.js';
 import { SearchActivityModule } from '../modules/search/activity/search-activity.module.js';
+import { SearchModule } from '../modules/search/search.module.js';
 import { TaxonomyModule } from '../modules/taxonomy/taxonomy.module.js';
 import { SeedService } from '../seed/seed.service.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule, ModerationModule, SearchActivityModule, SavedSearchAlertsModule], providers: [SeedService] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule, ModerationModule, SearchModule, SearchActivityModule, SavedSearchAlertsModule], providers: [SeedService] };
   }
 }
