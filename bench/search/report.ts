@@ -80,7 +80,7 @@ function figures(report: Report): string {
     '',
   ];
   if (report.queries.length === 0) {
-    lines.push('Search latency: not measured (the API had no `/api/search` in this run).');
+    lines.push('Search latency: not measured (the API had no `/api/search` or no `search:reindex` in this run).');
   } else {
     lines.push(
       `Search (${report.engine} engine); ratio = p95 of the query ÷ p95 of the HTTP reference at the same concurrency:`,

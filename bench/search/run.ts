@@ -142,6 +142,8 @@ async function main(): Promise<void> {
     const probe = await fetch(`${url}/api/search?q=oefening`);
     if (probe.status === 404) {
       log('the API has no /api/search yet: only the references were measured');
+    } else if (report.indexSeconds === null) {
+      log('the corpus could not be indexed (no search:reindex): search latency over an empty index would mean nothing, so it was not measured');
     } else {
       report.engine = 'PostgreSQL';
       const count = requests;
