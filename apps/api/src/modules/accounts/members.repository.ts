@@ -141,6 +141,12 @@ export class MembersRepository {
     }
   }
 
+  /** Ids of the member's resources that can be in the search index (published or hidden). */
+  async searchableResourceIds(tx: Tx, memberId: string): Promise<string[]> {
+    const rows = await tx.resource.findMany({ where: { authorId: memberId, state: { in: ['published', 'hidden'] } }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
   async updateProfile(tx: Tx, id: string, changes: ProfileChanges): Promise<void> {
     await tx.member.update({ where: { id }, data: changes as Prisma.MemberUpdateInput });
   }

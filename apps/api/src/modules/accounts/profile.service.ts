@@ -3,6 +3,8 @@ import type { OptionalField, OwnProfile, PublicProfile, SetOptionalFieldRequest,
 import type { Actor } from '../../core/auth/actor.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
+import { JobQueue } from '../../core/outbox/job-queue.js';
+import { enqueueSearchIndex } from '../search/indexing/search-index.job.js';
 import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type { CurrentMember } from '@lesplein/contracts/auth';
 import { toCurrentMember } from './member.mapper.js';
@@ -27,6 +29,7 @@ export class ProfileService {
     private readonly members: MembersRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
+    private readonly jobs: JobQueue,
   ) {}
 
   async currentMember(actor: Actor): Promise<CurrentMember> {
@@ -56,6 +59,10 @@ export class ProfileService {
       if (dateOfBirth !== undefined) changes.dateOfBirth = dateOfBirth ? new Date(`${dateOfBirth}T00:00:00Z`) : null;
       if (visibility) changes.fieldVisibility = { ...visibilityOf(current.fieldVisibility), ...visibility };
       await this.members.updateProfile(tx, actor.memberId, changes);
+      // The author's name is in their resources' search documents.
+      if ((fields.firstName !== undefined && fields.firstName !== current.firstName) || (fields.lastName !== undefined && fields.lastName !== current.lastName)) {
+        await enqueueSearchIndex(this.jobs, tx, await this.members.searchableResourceIds(tx, actor.memberId));
+      }
       await this.members.replaceTeaching(tx, actor.memberId, subjects ? [...new Set(subjects)] : undefined, levels ? [...new Set(levels)] : undefined);
       return toOwnProfile((await this.members.findProfile(actor.memberId, tx))!);
     });

@@ -5,10 +5,12 @@ import type { ResourceSummary } from '@lesplein/contracts/resource';
 import type { Actor } from '../../core/auth/actor.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { Conflict, NotFound } from '../../core/errors/domain-error.js';
+import { JobQueue } from '../../core/outbox/job-queue.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
 import { ResourcePolicy } from '../resources/resource-access.js';
 import { toResourceSummary } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
+import { enqueueSearchIndex } from '../search/indexing/search-index.job.js';
 import { FavouritesRepository } from './favourites.repository.js';
 
 /** One-click favourites with an exact count per resource. */
@@ -18,6 +20,7 @@ export class FavouritesService {
     private readonly favourites: FavouritesRepository,
     private readonly resources: ResourcesRepository,
     private readonly tx: TransactionRunner,
+    private readonly jobs: JobQueue,
   ) {}
 
   async add(actor: Actor, resourceId: string): Promise<FavouriteState> {
@@ -26,6 +29,7 @@ export class FavouritesService {
       if (!resource || !ResourcePolicy.canRead(actor, resource)) throw NotFound('Resource');
       if (resource.state !== 'published') throw Conflict('Only published resources can be favourites.');
       await this.favourites.add(tx, actor.memberId, resourceId);
+      await enqueueSearchIndex(this.jobs, tx, [resourceId]); // the favourite count is searched on
       return { favourited: true, count: await this.favourites.count(resourceId, tx) };
     });
   }
@@ -35,6 +39,7 @@ export class FavouritesService {
       const resource = await this.resources.lock(tx, resourceId);
       if (!resource || !ResourcePolicy.canRead(actor, resource)) throw NotFound('Resource');
       await this.favourites.remove(tx, actor.memberId, resourceId);
+      if (resource.state === 'published') await enqueueSearchIndex(this.jobs, tx, [resourceId]);
       return { favourited: false, count: await this.favourites.count(resourceId, tx) };
     });
   }

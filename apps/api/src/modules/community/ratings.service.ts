@@ -4,7 +4,9 @@ import type { Actor } from '../../core/auth/actor.js';
 import type { Tx } from '../../core/database/prisma.service.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { Conflict, Forbidden, NotFound } from '../../core/errors/domain-error.js';
+import { JobQueue } from '../../core/outbox/job-queue.js';
 import { ResourcePolicy } from '../resources/resource-access.js';
+import { enqueueSearchIndex } from '../search/indexing/search-index.job.js';
 import { RatingsRepository, type RatedResource } from './ratings.repository.js';
 import { toRatingSummary } from './ratings.mapper.js';
 
@@ -24,6 +26,7 @@ export class RatingsService {
   constructor(
     private readonly ratings: RatingsRepository,
     private readonly tx: TransactionRunner,
+    private readonly jobs: JobQueue,
   ) {}
 
   async summary(actor: Actor | undefined, resourceId: string): Promise<RatingSummary> {
@@ -43,6 +46,7 @@ export class RatingsService {
       const totals = await this.ratings.adjustTotals(tx, resourceId, old === null ? 1 : 0, score - (old ?? 0));
       // Read again under the resource's row lock: a change of state meanwhile rolls this back.
       assertMayRate(actor, totals);
+      await enqueueSearchIndex(this.jobs, tx, [resourceId]); // the search's "best rated" sort
       return toRatingSummary(totals, score);
     });
   }
@@ -56,6 +60,7 @@ export class RatingsService {
       if (old === null) throw NotFound('Rating');
       const totals = await this.ratings.adjustTotals(tx, resourceId, -1, -old);
       if (!totals) throw NotFound('Resource');
+      if (totals.state === 'published') await enqueueSearchIndex(this.jobs, tx, [resourceId]);
       return toRatingSummary(totals, null);
     });
   }

@@ -12,6 +12,7 @@ import { DomainError, NotFound, ValidationFailed } from '../../core/errors/domai
 import { receiveUpload } from '../../core/http/receive-upload.js';
 import { JobQueue } from '../../core/outbox/job-queue.js';
 import { OBJECT_STORAGE, StorageObjectMissing, type ObjectStorage } from '../../core/storage/object-storage.js';
+import { enqueueSearchIndex } from '../search/indexing/search-index.job.js';
 import { inspectUpload } from './files/inspect-upload.js';
 import { stripMetadata } from './files/strip-metadata.js';
 import { ResourcePolicy } from './resource-access.js';
@@ -98,6 +99,7 @@ export class ResourceFilesService {
           position,
         });
         if (inspected.previewKind === 'image' || inspected.previewKind === 'pdf') await this.jobs.enqueue(tx, THUMBNAIL_JOB, { fileId });
+        if (resource.state === 'published') await enqueueSearchIndex(this.jobs, tx, [resourceId]);
         return file;
       });
       return toResourceFile(row);
@@ -119,6 +121,7 @@ export class ResourceFilesService {
       }
       await this.resources.deleteFile(tx, fileId);
       await this.jobs.enqueue(tx, DELETE_OBJECTS_JOB, { keys: [file.storageKey, ...(file.thumbnailKey ? [file.thumbnailKey] : [])] });
+      if (resource.state === 'published') await enqueueSearchIndex(this.jobs, tx, [resourceId]);
     });
   }
 

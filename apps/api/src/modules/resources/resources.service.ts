@@ -9,6 +9,7 @@ import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from '..
 import { JobQueue } from '../../core/outbox/job-queue.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { enqueueSearchIndex } from '../search/indexing/search-index.job.js';
 import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import { ResourcePolicy, type ResourceAccessInfo } from './resource-access.js';
 import { toResourceDetail, toResourceSummary } from './resource.mapper.js';
@@ -67,6 +68,7 @@ export class ResourcesService {
         throw ValidationFailed([{ path: 'link', message: 'Een gepubliceerd leermiddel heeft een bestand of link nodig / A published resource needs a file or a link' }]);
       }
       await this.resources.update(tx, id, data, subjects ? [...new Set(subjects)] : undefined, levels ? [...new Set(levels)] : undefined);
+      if (resource.state === 'published') await enqueueSearchIndex(this.jobs, tx, [id]);
     });
     return this.detail(actor, id);
   }
@@ -79,6 +81,7 @@ export class ResourcesService {
         throw ValidationFailed([{ path: 'files', message: 'Voeg een bestand of link toe / Add a file or a link' }], 'A resource needs at least one file or a link before it is published.');
       }
       await this.resources.update(tx, id, { state: 'published', publishedAt: new Date() });
+      await enqueueSearchIndex(this.jobs, tx, [id]);
     });
     return this.detail(actor, id);
   }
@@ -88,6 +91,7 @@ export class ResourcesService {
       const resource = await this.lockForEdit(tx, actor, id);
       if (resource.state !== 'published') throw Conflict('Only published resources can go back to draft.');
       await this.resources.update(tx, id, { state: 'draft' });
+      await enqueueSearchIndex(this.jobs, tx, [id]);
     });
     return this.detail(actor, id);
   }
@@ -101,6 +105,7 @@ export class ResourcesService {
       const keys = await this.resources.deleteAllFiles(tx, id);
       await this.resources.update(tx, id, { state: 'removed', removedAt: new Date() });
       if (keys.length > 0) await this.jobs.enqueue(tx, DELETE_OBJECTS_JOB, { keys });
+      await enqueueSearchIndex(this.jobs, tx, [id]);
     });
   }
 
@@ -110,6 +115,7 @@ export class ResourcesService {
       this.assertVisible(actor, resource);
       if (!ResourcePolicy.canHide(actor, resource!)) throw Forbidden('Only moderators hide published resources.');
       await this.resources.update(tx, id, { state: 'hidden', hiddenReason: input.reason, hiddenAt: new Date(), hiddenBy: { connect: { id: actor.memberId } } });
+      await enqueueSearchIndex(this.jobs, tx, [id]);
       if (resource!.authorId && resource!.state === 'published') {
         await this.notifications.notify(tx, [{ recipientId: resource!.authorId, type: 'resource_hidden', resourceId: id }]);
       }
@@ -124,6 +130,7 @@ export class ResourcesService {
       if (!ResourcePolicy.canHide(actor, resource!)) throw Forbidden('Only moderators restore hidden resources.');
       if (resource!.state !== 'hidden') throw Conflict('The resource is not hidden.');
       await this.resources.update(tx, id, { state: 'published', hiddenReason: null, hiddenAt: null, hiddenBy: { disconnect: true } });
+      await enqueueSearchIndex(this.jobs, tx, [id]);
     });
     return this.detail(actor, id);
   }
