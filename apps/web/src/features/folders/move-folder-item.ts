@@ -3,7 +3,7 @@ import { FolderDetail } from '@lesplein/contracts/folder';
 import { api } from '../../lib/api-client';
 import { queryKeys } from '../../lib/query-keys';
 
-/** POST /api/folders/:id/items/:resourceId/move — to another folder of mine; answers the source folder. */
+/** POST /api/folders/:id/items/:resourceId/move — to another folder of mine; answers the target folder. */
 export function moveFolderItem({ id, resourceId, toFolderId }: { id: string; resourceId: string; toFolderId: string }): Promise<FolderDetail> {
   return api.post(`/api/folders/${encodeURIComponent(id)}/items/${encodeURIComponent(resourceId)}/move`, { toFolderId }, FolderDetail);
 }
@@ -12,9 +12,13 @@ export function useMoveFolderItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: moveFolderItem,
-    onSuccess: async (folder) => {
-      queryClient.setQueryData(queryKeys.folder(folder.id), folder);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.myFolders });
+    onSuccess: async (target, { id }) => {
+      queryClient.setQueryData(queryKeys.folder(target.id), target);
+      // The source folder lost the item: fetch it again, with my folders' counts.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.folder(id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.myFolders }),
+      ]);
     },
   });
 }
