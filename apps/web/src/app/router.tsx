@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
               { path: 'favourites', lazy: () => import('./routes/account-favourites') },
               { path: 'notifications', lazy: () => import('./routes/account-notifications') },
               { path: 'folders', lazy: () => import('./routes/account-folders') },
+              { path: 'blocks', lazy: () => import('./routes/account-blocks') },
               { path: 'searches', lazy: () => import('./routes/account-searches') },
             ],
           },

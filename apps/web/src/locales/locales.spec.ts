@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FieldVisibility, Gender, OptionalField, ProfessionalRole } from '@lesplein/contracts/profile';
+import { FieldVisibility, Gender, OptionalField, ProfessionalRole, ProfileUsageSettings } from '@lesplein/contracts/profile';
+import { ReportTarget } from '@lesplein/contracts/report';
 import { ProblemCode } from '@lesplein/contracts/common';
 import { Licence, ResourceState, ResourceType } from '@lesplein/contracts/resource';
 import nl from './nl.json';
@@ -56,6 +57,14 @@ describe('locales', () => {
       ...ProfessionalRole.options.map((v) => `roles.${v}`),
       ...FieldVisibility.options.map((v) => `profile.visibility.options.${v}`),
       ...OptionalField.options.map((v) => `fields.${v}`),
+    ];
+    for (const bundle of Object.values(bundles)) expect(keys.filter((key) => !has(bundle, key))).toEqual([]);
+  });
+
+  it('names every report target and every profile usage choice of the contracts', () => {
+    const keys = [
+      ...ReportTarget.options.flatMap((v) => [`report.title.${v}`, `report.subject.${v}`]),
+      ...Object.keys(ProfileUsageSettings.shape).map((v) => `profile.usage.choices.${v}`),
     ];
     for (const bundle of Object.values(bundles)) expect(keys.filter((key) => !has(bundle, key))).toEqual([]);
   });

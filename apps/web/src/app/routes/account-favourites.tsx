@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMyFavourites } from '../../features/favourites/list-my-favourites';
+import { ResourceSaveActions } from '../../components/resource-save-actions';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Spinner } from '../../components/ui/spinner';
@@ -28,6 +29,9 @@ export function Component() {
                   <Link to={`/resources/${resource.id}`}>{resource.title}</Link>
                 </h2>
                 <p className="item-list__meta">{t(`resourceTypes.${resource.type}`)}</p>
+              </div>
+              <div className="item-list__actions">
+                <ResourceSaveActions resourceId={resource.id} title={resource.title} />
               </div>
             </li>
           ))}

@@ -9,6 +9,7 @@ import { OptionalFieldsSection } from './profile/optional-fields-section';
 import { PhotoSection } from './profile/photo-section';
 import { ChangeEmailForm } from './profile/change-email-form';
 import { ChangePasswordForm } from './profile/change-password-form';
+import { UsageSection } from './profile/usage-section';
 
 export function Component() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function Component() {
         <ul>
           <li><a href="#profile-details">{t('profile.detailsTitle')}</a></li>
           <li><a href="#profile-optional">{t('profile.optional.title')}</a></li>
+          <li><a href="#profile-usage">{t('profile.usage.title')}</a></li>
           <li><a href="#profile-email">{t('profile.email.title')}</a></li>
           <li><a href="#profile-password">{t('profile.password.title')}</a></li>
         </ul>
@@ -45,6 +47,7 @@ export function Component() {
         <PhotoSection profile={data} />
         <OptionalFieldsSection profile={data} />
       </section>
+      <UsageSection />
       <ChangeEmailForm currentEmail={data.email} />
       <ChangePasswordForm />
     </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResourceSummary } from '@lesplein/contracts/resource';
 import { useMyResources, type MyResourcesFilter } from '../../features/resources/list-my-resources';
 import { useRemoveResource } from '../../features/resources/remove-resource';
+import { ResourceSaveActions } from '../../components/resource-save-actions';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/dialog';
@@ -101,6 +102,7 @@ export function Component() {
                 </p>
               </div>
               <div className="item-list__actions">
+                {resource.state === 'published' ? <ResourceSaveActions resourceId={resource.id} title={resource.title} /> : null}
                 <Link to={`/resources/${resource.id}/edit`} className="button button--secondary">
                   {t('common.edit')}
                   <span className="visually-hidden"> {resource.title}</span>

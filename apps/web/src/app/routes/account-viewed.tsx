@@ -7,6 +7,7 @@ import { useViewHistorySettings } from '../../features/resources/get-view-histor
 import { useViewedResources } from '../../features/resources/list-viewed-resources';
 import { useRemoveViewedResource } from '../../features/resources/remove-viewed-resource';
 import { useSetViewHistorySettings } from '../../features/resources/set-view-history-settings';
+import { ResourceSaveActions } from '../../components/resource-save-actions';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/dialog';
@@ -130,6 +131,7 @@ function HistoryList() {
                     </p>
                   </div>
                   <div className="item-list__actions">
+                    {entry.resource?.state === 'published' ? <ResourceSaveActions resourceId={entry.resource.id} title={entry.resource.title} /> : null}
                     <Button variant="secondary" onClick={() => onRemove(entry)} busy={pending} busyLabel={t('common.removing')}>
                       {t('viewed.removeEntry')}
                       <span className="visually-hidden"> {titleOf(entry)}</span>

@@ -7,6 +7,7 @@ import { useConversations } from '../../features/messages/list-conversations';
 import { useMarkConversationRead } from '../../features/messages/mark-conversation-read';
 import { useMessages } from '../../features/messages/list-messages';
 import { useSendMessage } from '../../features/messages/send-message';
+import { ReportButton } from '../../components/report-button';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { TextAreaField } from '../../components/ui/field';
@@ -94,6 +95,11 @@ export function Component() {
                 {m.mine ? t('messages.you') : (m.sender?.displayName ?? t('messages.deletedMember'))} · <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, language)}</time>
               </p>
               <p className="message__body">{m.body}</p>
+              {m.mine ? null : (
+                <div className="actions message__actions">
+                  <ReportButton targetType="message" target={m.id} subject={t('report.subject.message', { name: m.sender?.displayName ?? t('messages.deletedMember'), time: formatDateTime(m.createdAt, language) })} />
+                </div>
+              )}
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFeed } from '../../features/follows/get-feed';
+import { ResourceSaveActions } from '../../components/resource-save-actions';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Spinner } from '../../components/ui/spinner';
@@ -43,6 +44,9 @@ export function Component() {
                 <h2 className="item-list__title">
                   <Link to={`/resources/${item.resource.id}`}>{item.resource.title}</Link>
                 </h2>
+              </div>
+              <div className="item-list__actions">
+                <ResourceSaveActions resourceId={item.resource.id} title={item.resource.title} />
               </div>
             </li>
           ))}

@@ -14,6 +14,7 @@ import { useRenewShareLink } from '../../features/folders/renew-share-link';
 import { useReorderFolderItems } from '../../features/folders/reorder-folder-items';
 import { useSetFolderFollow } from '../../features/folders/set-folder-follow';
 import { useUpdateFolder } from '../../features/folders/update-folder';
+import { ResourceSaveActions } from '../../components/resource-save-actions';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/dialog';
@@ -91,7 +92,7 @@ function FolderPage({ folder, token }: { folder: FolderDetail; token: string | u
       ) : null}
       {follow.isError || copy.isError ? <Alert tone="error">{describeProblem(follow.error ?? copy.error).formError}</Alert> : null}
       {edit ? <FolderSettings folder={folder} /> : null}
-      <FolderItems folder={folder} />
+      <FolderItems folder={folder} signedIn={Boolean(viewer)} />
       {edit ? (
         <>
           <p className="actions">
@@ -187,7 +188,7 @@ function FolderSettings({ folder }: { folder: FolderDetail }) {
   );
 }
 
-function FolderItems({ folder }: { folder: FolderDetail }) {
+function FolderItems({ folder, signedIn }: { folder: FolderDetail; signedIn: boolean }) {
   const { t } = useTranslation();
   const edit = folder.permissions.edit;
   const reorder = useReorderFolderItems();
@@ -234,6 +235,11 @@ function FolderItems({ folder }: { folder: FolderDetail }) {
                   <Link to={`/resources/${item.id}`}>{item.title}</Link>
                 </h3>
               </div>
+              {signedIn && item.state === 'published' ? (
+                <div className="item-list__actions">
+                  <ResourceSaveActions resourceId={item.id} title={item.title} />
+                </div>
+              ) : null}
               {edit ? (
                 <div className="item-list__actions">
                   <Button id={`up-${item.id}`} variant="secondary" disabled={index === 0 || reorder.isPending} onClick={() => shift(index, -1, `up-${item.id}`)}>

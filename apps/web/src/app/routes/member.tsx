@@ -14,6 +14,7 @@ import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../use-page-title';
 import { MemberCommunity } from './members/member-community';
 import { FollowLists } from './members/follow-lists';
+import { MemberActivity } from './members/member-activity';
 
 export function Component() {
   const { t, i18n } = useTranslation();
@@ -110,6 +111,7 @@ export function Component() {
           </div>
         ))}
       </dl>
+      <MemberActivity handle={member.handle} name={member.displayName} />
       <FollowLists handle={member.handle} />
     </div>
   );

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { BlockState } from '@lesplein/contracts/follow';
 import { api } from '../../lib/api-client';
 import { queryKeys } from '../../lib/query-keys';
+import { blockKey } from './get-block';
 import { blocksKey } from './list-blocks';
 
 /** PUT /api/members/:handle/block (block) or DELETE (unblock). */
@@ -14,7 +15,9 @@ export function useSetBlock() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: setBlock,
-    onSuccess: (_state, { handle }) =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: blocksKey }), queryClient.invalidateQueries({ queryKey: queryKeys.follow(handle) })]),
+    onSuccess: (state, { handle }) => {
+      queryClient.setQueryData(blockKey(handle), state);
+      return Promise.all([queryClient.invalidateQueries({ queryKey: blocksKey }), queryClient.invalidateQueries({ queryKey: queryKeys.follow(handle) })]);
+    },
   });
 }

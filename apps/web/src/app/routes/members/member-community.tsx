@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SendMessageRequest } from '@lesplein/contracts/message';
 import { useFollow } from '../../../features/follows/get-follow';
-import { useBlocks } from '../../../features/follows/list-blocks';
+import { useBlock } from '../../../features/follows/get-block';
 import { useSetBlock } from '../../../features/follows/set-block';
 import { useMemberFolders } from '../../../features/folders/list-member-folders';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import { useSetFollow } from '../../../features/follows/set-follow';
 import { useStartConversation } from '../../../features/messages/start-conversation';
+import { ReportButton } from '../../../components/report-button';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextAreaField } from '../../../components/ui/field';
@@ -21,18 +22,18 @@ import { onSubmit, useForm } from '../../../lib/use-form';
 /** The form's field is `body`, as in the request, so the API's errors at path `body` land next to it. */
 const BodyForm = z.object({ body: SendMessageRequest.shape.body });
 
-/** On someone else's profile: follow (with the follower count) and "Bericht sturen". */
+/** On someone else's profile: follow (with the follower count), "Bericht sturen", block (state from `GET /api/members/:handle/block`) and report. */
 export function MemberCommunity({ handle, name, signedIn }: { handle: string; name: string; signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const follow = useFollow(handle);
   const setFollow = useSetFollow();
   const [composing, setComposing] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const blocks = useBlocks(signedIn);
+  const block = useBlock(handle, signedIn);
   const setBlock = useSetBlock();
   const [confirmBlock, setConfirmBlock] = useState(false);
   const [blockStatus, setBlockStatus] = useState('');
-  const blocked = blocks.data?.items.some((m) => m.handle === handle) ?? false;
+  const blocked = block.data?.blocked ?? false;
   const folders = useMemberFolders(handle);
   const state = follow.data;
 
@@ -57,7 +58,7 @@ export function MemberCommunity({ handle, name, signedIn }: { handle: string; na
           </Button>
         ) : null}
       </p>
-      {signedIn && blocks.data ? (
+      {signedIn && block.data ? (
         <p className="actions">
           {blocked ? (
             <Button variant="secondary" busy={setBlock.isPending} busyLabel={t('common.saving')} onClick={() => setBlock.mutate({ handle, blocked: false }, { onSuccess: () => setBlockStatus(t('member.community.unblocked', { name })) })}>
@@ -68,8 +69,11 @@ export function MemberCommunity({ handle, name, signedIn }: { handle: string; na
               {t('member.community.block', { name })}
             </Button>
           )}
+          <ReportButton targetType="member" target={handle} variant="secondary" subject={t('report.subject.member', { name })} />
         </p>
       ) : null}
+      {block.isError ? <Alert tone="error">{describeProblem(block.error).formError}</Alert> : null}
+      {setBlock.isError && !confirmBlock ? <Alert tone="error">{describeProblem(setBlock.error).formError}</Alert> : null}
       <p role="status" className="status-line">
         {blockStatus}
       </p>

@@ -9,6 +9,8 @@ import { useComments } from '../../../features/comments/list-comments';
 import { usePostComment } from '../../../features/comments/post-comment';
 import { useUnhideComment } from '../../../features/comments/unhide-comment';
 import { useUpdateComment } from '../../../features/comments/update-comment';
+import { useCurrentMember } from '../../../features/auth/get-current-member';
+import { ReportButton } from '../../../components/report-button';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
@@ -144,7 +146,9 @@ function CommentItem({ comment, resourceId, signedIn, onStatus }: { comment: Com
   const [hiding, setHiding] = useState(false);
   const remove = useDeleteComment();
   const unhide = useUnhideComment();
+  const { data: viewer } = useCurrentMember();
   const name = comment.author?.displayName ?? t('community.comments.someone');
+  const othersComment = comment.author !== null && comment.author.handle !== viewer?.handle;
   const { permissions } = comment;
 
   return (
@@ -197,6 +201,7 @@ function CommentItem({ comment, resourceId, signedIn, onStatus }: { comment: Com
               <span className="visually-hidden"> {t('community.comments.byShort', { name })}</span>
             </Button>
           ) : null}
+          {signedIn && othersComment && comment.state === 'visible' ? <ReportButton targetType="comment" target={comment.id} subject={t('report.subject.comment', { name })} /> : null}
         </div>
       ) : null}
       {unhide.isError ? <Alert tone="error">{describeProblem(unhide.error).formError}</Alert> : null}

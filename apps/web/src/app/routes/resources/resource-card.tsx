@@ -1,11 +1,17 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ResourceSummary } from '@lesplein/contracts/resource';
+import { useCurrentMember } from '../../../features/auth/get-current-member';
+import { ResourceSaveActions } from '../../../components/resource-save-actions';
 import { LicenceBadge } from './licence-badge';
 
-/** A resource in a list: thumbnail (decorative: the title says what it is), title, type, author, licence. */
+/**
+ * A resource in a list: thumbnail (decorative: the title says what it is), title, type, author,
+ * licence; for signed-in members "Favoriet" and "Toevoegen aan map" on published resources.
+ */
 export function ResourceCard({ resource, headingLevel = 3 }: { resource: ResourceSummary; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
+  const { data: viewer } = useCurrentMember();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <li className="resource-card">
@@ -27,6 +33,11 @@ export function ResourceCard({ resource, headingLevel = 3 }: { resource: Resourc
           <LicenceBadge licence={resource.licence} />
         </p>
       </div>
+      {viewer && resource.state === 'published' ? (
+        <div className="resource-card__actions">
+          <ResourceSaveActions resourceId={resource.id} title={resource.title} />
+        </div>
+      ) : null}
     </li>
   );
 }
