@@ -1,4 +1,4 @@
-import { AGE_BANDS, type AgeBand, type FacetName, type FacetValue, type SearchFilters, type SearchSort, type Suggestion } from '@lesplein/contracts/search';
+import { AGE_BANDS, type AgeBand, type FacetName, type Highlight, type SearchFilters, type SearchSort, type Suggestion } from '@lesplein/contracts/search';
 import type { Index, Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
 import { z } from 'zod';
 import { facetRecord } from '../facets.js';
@@ -85,7 +85,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
         offset,
         limit: query.limit + 1,
         attributesToRetrieve: ['id'],
-        attributesToHighlight: ['title'],
+        attributesToHighlight: ['title', 'keywords', 'subjectLabels', 'levelLabels'],
         attributesToCrop: ['description'],
         cropLength: 30,
         cropMarker: '…',
@@ -112,12 +112,14 @@ export class MeilisearchSearchEngine implements SearchEngine {
       },
     }));
     const total = counts!.totalHits ?? 0;
+    // Words Meilisearch matched (also in keywords and labels), for "did you mean".
+    const matched = main!.hits.flatMap((hit) => [hit._formatted?.title ?? '', hit._formatted?.description ?? '', ...(hit._formatted?.keywords ?? []), ...(hit._formatted?.subjectLabels ?? []), ...(hit._formatted?.levelLabels ?? [])]);
     return {
       hits,
       nextCursor: main!.hits.length > query.limit ? encodeSearchCursor({ e: 'meili', s: query.sort, o: offset + query.limit }) : null,
       total,
       facets: facetRecord(rows),
-      didYouMean: text && total > 0 ? correctionFrom(query.filters.q, hits) : null,
+      didYouMean: text && total > 0 ? correctionFrom(query.filters.q, matched.map(toSegments)) : null,
     };
   }
 
@@ -214,9 +216,9 @@ export function filterFor(filters: SearchFilters, except: FacetName | null): str
  * "Did you mean": when no word of the query appears as typed in the highlighted matches but
  * close words do (Meilisearch matched them by typo tolerance), the query with those words.
  */
-function correctionFrom(q: string, hits: Array<{ highlight: { title: FacetValueless; description: FacetValueless } }>): string | null {
+function correctionFrom(q: string, texts: Highlight[]): string | null {
   const matched = new Set<string>();
-  for (const hit of hits) for (const segment of [...hit.highlight.title, ...hit.highlight.description]) if (segment.match) for (const word of normaliseTerm(segment.text).split(/[^\p{L}\p{N}]+/u)) if (word) matched.add(word);
+  for (const text of texts) for (const segment of text) if (segment.match) for (const word of normaliseTerm(segment.text).split(/[^\p{L}\p{N}]+/u)) if (word) matched.add(word);
   const replacements = new Map<string, string>();
   for (const word of correctableWords(q)) {
     if (matched.has(word) || [...matched].some((m) => m.startsWith(word))) continue;
@@ -229,8 +231,6 @@ function correctionFrom(q: string, hits: Array<{ highlight: { title: FacetValuel
   }
   return replacements.size > 0 ? replaceWords(q, replacements) : null;
 }
-
-type FacetValueless = Array<{ text: string; match: boolean }>;
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -246,4 +246,3 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export type { FacetValue };

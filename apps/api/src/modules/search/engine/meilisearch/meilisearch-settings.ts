@@ -10,7 +10,7 @@ export function meilisearchSettings(synonymGroups: string[][]): Settings {
     searchableAttributes: ['title', 'keywords', 'authorName', 'subjectLabels', 'levelLabels', 'description'],
     filterableAttributes: ['subjects', 'levels', 'type', 'language', 'licence', 'ageBands', 'media', 'keywords', 'indexedAt'],
     sortableAttributes: ['publishedAt', 'ratingAverage', 'ratingCount', 'viewCount'],
-    displayedAttributes: ['id', 'title', 'description', 'keywords'],
+    displayedAttributes: ['id', 'title', 'description', 'keywords', 'subjectLabels', 'levelLabels'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'favouriteCount:desc'],
     synonyms: synonymMap(synonymGroups),
     // "wiskunfe" (8 letters) is two edits from nothing closer than "wiskunde": one typo from 4 letters, two from 8.
