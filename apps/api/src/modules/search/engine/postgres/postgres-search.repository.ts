@@ -166,7 +166,7 @@ export class PostgresSearchRepository {
         (SELECT coalesce(json_agg(json_build_object(
             'id', p.id, 'k1', p.k1, 'k2', p.k2,
             'title', ${text ? `ts_headline('search_nl', d.title, (SELECT tsq FROM q), $18)` : 'd.title'},
-            'description', ${text ? `ts_headline('search_nl', d.description, (SELECT tsq FROM q), $19)` : 'left(d.description, 400)'}
+            'description', ${text ? `CASE WHEN length(d.description) <= 300 THEN ts_headline('search_nl', d.description, (SELECT tsq FROM q), $18) ELSE ts_headline('search_nl', d.description, (SELECT tsq FROM q), $19) END` : 'left(d.description, 400)'}
           ) ORDER BY p.k1 DESC, p.k2 DESC, p.id DESC), '[]'::json)
           FROM page p JOIN "SearchDocument" d ON d."resourceId" = p.id) AS hits`;
     const rows = await this.prisma.$queryRawUnsafe<Array<{ total: number; facets: SqlSearchResult['facets']; hits: SqlSearchResult['hits'] }>>(sql, ...params);
