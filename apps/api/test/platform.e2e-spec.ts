@@ -49,6 +49,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/notifications/unsubscribe',
   'GET /api/members/{handle}/resources',
   'GET /api/members/{handle}/activity',
+  'GET /api/search',
+  'GET /api/search/suggest',
 ]);
 
 /** State-changing routes authorised by a secret in the request itself instead of a session (no CSRF token). */
