@@ -52,7 +52,9 @@ export function HeaderSearch() {
     } else if (event.key === 'ArrowUp' && items.length > 0) {
       event.preventDefault();
       setActive((index) => (index <= 0 ? items.length - 1 : index - 1));
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && expanded) {
+      // The first Escape only closes the list; a search field would otherwise also clear itself.
+      event.preventDefault();
       setOpen(false);
       setActive(-1);
     }

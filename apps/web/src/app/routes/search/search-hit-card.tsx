@@ -1,12 +1,15 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '@lesplein/contracts/search';
+import { useCurrentMember } from '../../../features/auth/get-current-member';
+import { ResourceSaveActions } from '../../../components/resource-save-actions';
 import { LicenceBadge } from '../resources/licence-badge';
 import { HighlightedText } from './highlighted-text';
 
-/** One search result: title and a snippet with the matching words marked, type, author, rating, licence. */
+/** One search result: title and a snippet with the matching words marked, type, author, rating, licence; for members, favourite and add to folder. */
 export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation();
+  const { data: viewer } = useCurrentMember();
   const language = i18n.resolvedLanguage ?? 'nl';
   const average = hit.rating.average;
   return (
@@ -37,6 +40,11 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
         <p className="search-hit__meta">
           <LicenceBadge licence={hit.licence} />
         </p>
+        {viewer ? (
+          <div className="resource-card__actions">
+            <ResourceSaveActions resourceId={hit.id} title={hit.title} />
+          </div>
+        ) : null}
       </div>
     </li>
   );
