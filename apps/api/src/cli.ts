@@ -7,6 +7,8 @@ import { openDatabase } from './core/database/open-database.js';
 import { DomainError } from './core/errors/domain-error.js';
 import { RetentionService } from './modules/accounts/retention.service.js';
 import { RegistrationService } from './modules/accounts/registration.service.js';
+import { reindexProgress } from './modules/search/indexing/reindex-progress.js';
+import { SearchIndexer } from './modules/search/indexing/search-indexer.js';
 import { SeedService } from './seed/seed.service.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -18,6 +20,7 @@ Commands:
   member:create --email E --password P --first-name F --last-name L [--role member|moderator|admin]
                                   Create a verified member
   accounts:purge                  Delete log-in attempts, history, sessions and tokens past retention
+  search:reindex                  Rebuild the search index from the database (the index stays usable meanwhile)
 
 Without DATABASE_URL the embedded database under DATA_DIR is used: stop \`npm start\` first.`;
 
@@ -38,7 +41,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge'];
+  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'search:reindex'];
   if (!known.includes(command)) {
     console.error(`Unknown command: ${command}\n\n${USAGE}`);
     return 2;
@@ -74,6 +77,13 @@ async function main(): Promise<number> {
           role,
         });
         console.log(JSON.stringify({ id, email, role }));
+        return 0;
+      }
+      if (command === 'search:reindex') {
+        const progress = reindexProgress();
+        const result = await app.get(SearchIndexer).reindex(progress.update);
+        progress.stop();
+        console.log(JSON.stringify({ indexed: result.done }));
         return 0;
       }
       if (command === 'accounts:purge') {
