@@ -4,15 +4,18 @@ import type { Highlight } from '@lesplein/contracts/search';
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 
+const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
+const SPLIT = new RegExp(`([${MARK_START}${MARK_END}])`);
+
 export function stripMarks(text: string): string {
-  return text.replace(/[\u0001\u0002]/g, '');
+  return text.replace(MARKS, '');
 }
 
 /** Splits text with sentinel marks into inert segments (never HTML), merging neighbours of the same kind. */
 export function toSegments(marked: string): Highlight {
   const segments: Highlight = [];
   let match = false;
-  for (const part of marked.split(/([\u0001\u0002])/)) {
+  for (const part of marked.split(SPLIT)) {
     if (part === MARK_START) match = true;
     else if (part === MARK_END) match = false;
     else if (part) {
