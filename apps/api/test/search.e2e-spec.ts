@@ -197,8 +197,10 @@ describe('indexing when the search engine is down', () => {
       expect(published.status).toBe(200);
       const id = published.body.id as string;
       await waitUntil(() => failures > 0, 20_000, 'a failed attempt');
-      const jobs = await t.sql<{ state: string }>(`SELECT state FROM pgboss.job WHERE name = 'search.index' AND data->'ids' ? $1`, [id]);
-      expect(jobs.map((job) => job.state)).toEqual(['retry']);
+      // pg-boss records the failure just after the handler threw: the job waits for its retry.
+      const jobStates = async () => (await t.sql<{ state: string }>(`SELECT state FROM pgboss.job WHERE name = 'search.index' AND data->'ids' ? $1`, [id])).map((job) => job.state);
+      await waitUntil(async () => (await jobStates()).includes('retry'), 20_000, 'the job waiting for a retry');
+      expect(await jobStates()).toEqual(['retry']);
       expect(ids((await search('q=onderbroken')).body)).toEqual([]);
       down = false;
       await eventually('q=onderbroken', (body) => ids(body).includes(id), 'caught up after the outage');
