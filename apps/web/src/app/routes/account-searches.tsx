@@ -12,6 +12,7 @@ import { useSetSearchHistorySettings } from '../../features/search/set-search-hi
 import { useUpdateSavedSearch } from '../../features/search/update-saved-search';
 import { activeFilters, searchPath } from '../../features/search/search-url';
 import { useTaxonomy } from '../../features/taxonomy/get-taxonomy';
+import { HistoryPauseSection } from '../../components/history-pause-section';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/dialog';
@@ -128,43 +129,17 @@ function SavedSearches() {
 
 function HistorySettings() {
   const { t } = useTranslation();
-  const settings = useSearchHistorySettings();
-  const change = useSetSearchHistorySettings();
-  const [message, setMessage] = useState<Message>(null);
-  const paused = settings.data?.paused ?? false;
-
-  const toggle = () => {
-    setMessage(null);
-    change.mutate(
-      { paused: !paused },
-      {
-        onSuccess: (result) => setMessage({ tone: 'success', text: result.paused ? t('searches.pausedDone') : t('searches.resumedDone') }),
-        onError: (error) => setMessage({ tone: 'error', text: describeProblem(error).formError ?? '' }),
-      },
-    );
+  const texts = {
+    title: t('searches.settingsTitle'),
+    intro: t('searches.settingsIntro'),
+    statePaused: t('searches.statePaused'),
+    stateOn: t('searches.stateOn'),
+    pause: t('searches.pause'),
+    resume: t('searches.resume'),
+    pausedDone: t('searches.pausedDone'),
+    resumedDone: t('searches.resumedDone'),
   };
-
-  return (
-    <section className="section" aria-labelledby="search-history-settings">
-      <h2 id="search-history-settings">{t('searches.settingsTitle')}</h2>
-      <p>{t('searches.settingsIntro')}</p>
-      {settings.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {settings.isError ? <Alert tone="error">{describeProblem(settings.error).formError}</Alert> : null}
-      {settings.data ? (
-        <>
-          <p>
-            <span className={paused ? 'status-pill status-pill--off' : 'status-pill status-pill--on'}>{paused ? t('searches.statePaused') : t('searches.stateOn')}</span>
-          </p>
-          <div className="actions">
-            <Button variant="secondary" onClick={toggle} busy={change.isPending} busyLabel={t('common.saving')}>
-              {paused ? t('searches.resume') : t('searches.pause')}
-            </Button>
-          </div>
-        </>
-      ) : null}
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-    </section>
-  );
+  return <HistoryPauseSection id="search-history-settings" settings={useSearchHistorySettings()} change={useSetSearchHistorySettings()} texts={texts} />;
 }
 
 function History() {

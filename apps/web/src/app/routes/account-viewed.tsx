@@ -8,6 +8,7 @@ import { useViewedResources } from '../../features/resources/list-viewed-resourc
 import { useRemoveViewedResource } from '../../features/resources/remove-viewed-resource';
 import { useSetViewHistorySettings } from '../../features/resources/set-view-history-settings';
 import { ResourceSaveActions } from '../../components/resource-save-actions';
+import { HistoryPauseSection } from '../../components/history-pause-section';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/dialog';
@@ -32,43 +33,17 @@ export function Component() {
 
 function HistorySettings() {
   const { t } = useTranslation();
-  const settings = useViewHistorySettings();
-  const change = useSetViewHistorySettings();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const paused = settings.data?.paused ?? false;
-
-  const toggle = () => {
-    setMessage(null);
-    change.mutate(
-      { paused: !paused },
-      {
-        onSuccess: (result) => setMessage({ tone: 'success', text: result.paused ? t('viewed.pausedDone') : t('viewed.resumedDone') }),
-        onError: (error) => setMessage({ tone: 'error', text: describeProblem(error).formError ?? '' }),
-      },
-    );
+  const texts = {
+    title: t('viewed.settingsTitle'),
+    intro: t('viewed.settingsIntro'),
+    statePaused: t('viewed.statePaused'),
+    stateOn: t('viewed.stateOn'),
+    pause: t('viewed.pause'),
+    resume: t('viewed.resume'),
+    pausedDone: t('viewed.pausedDone'),
+    resumedDone: t('viewed.resumedDone'),
   };
-
-  return (
-    <section className="section" aria-labelledby="viewed-settings">
-      <h2 id="viewed-settings">{t('viewed.settingsTitle')}</h2>
-      <p>{t('viewed.settingsIntro')}</p>
-      {settings.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {settings.isError ? <Alert tone="error">{describeProblem(settings.error).formError}</Alert> : null}
-      {settings.data ? (
-        <>
-          <p>
-            <span className={paused ? 'status-pill status-pill--off' : 'status-pill status-pill--on'}>{paused ? t('viewed.statePaused') : t('viewed.stateOn')}</span>
-          </p>
-          <div className="actions">
-            <Button variant="secondary" onClick={toggle} busy={change.isPending} busyLabel={t('common.saving')}>
-              {paused ? t('viewed.resume') : t('viewed.pause')}
-            </Button>
-          </div>
-        </>
-      ) : null}
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-    </section>
-  );
+  return <HistoryPauseSection id="viewed-settings" settings={useViewHistorySettings()} change={useSetViewHistorySettings()} texts={texts} />;
 }
 
 function HistoryList() {
