@@ -79,11 +79,18 @@ export class PostgresSearchRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * One round trip: the matches (text and the live resource's state = published) are
-   * materialised once, with one boolean per filter; facets count over them in one pass, each
-   * facet ignoring its own filter; the page is ordered by keyset. With text and relevance
-   * order, only the best `candidates` matches by a cheap pre-rank (title match, popularity,
-   * recency) are ranked with ts_rank_cd.
+   * One round trip: the text matches are materialised once from SearchDocument alone, with one
+   * boolean per filter, keeping only rows that fail at most one filter (a row failing two counts
+   * in no facet and no total). The total, the age bands and the media kinds are counted in one
+   * aggregate pass; every other facet is one GROUP BY over the materialised rows, each facet
+   * ignoring its own filter (grouped in the "C" collation: the same groups, cheaper to sort).
+   * The page is ordered by keyset. With text and relevance order, only the best `candidates`
+   * matches by a cheap pre-rank (title match, popularity, recency) are ranked with ts_rank_cd.
+   *
+   * SearchDocument only holds published resources (the indexer deletes the others), but a
+   * document can linger until the indexer's job runs: matches whose live resource is not
+   * published are left out by an anti-join against the small partial index of unpublished
+   * resource ids, rather than a join with "Resource" for every match.
    */
   async search(input: SqlSearch): Promise<SqlSearchResult> {
     const text = input.variants.length > 0;
@@ -115,31 +122,36 @@ export class PostgresSearchRepository {
       WITH typed AS (SELECT $13::float8, $14::float8, $15::uuid, $16::int, $17::int, $18::text, $19::text), -- every parameter typed, used or not
       q AS (SELECT search_query_any(search_query(v)) AS tsq FROM unnest($1::text[]) AS v),
       base AS MATERIALIZED (
-        SELECT b.*, ${FILTERS.map((name) => `${CONDITION[name]} AS ok_${name}`).join(', ')}
-        FROM (
-          SELECT d."resourceId" AS id, d.subjects, d.levels, d.type, d.language, d.licence, d."ageMin", d."ageMax",
-                 d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
-                 ${text ? `(d."titleVector" @@ (SELECT tsq FROM q))` : 'false'} AS title_match
-          FROM "SearchDocument" d
-          JOIN "Resource" r ON r.id = d."resourceId" AND r.state = 'published'
-          ${text ? `WHERE d."searchVector" @@ (SELECT tsq FROM q)` : ''}
+        SELECT b.* FROM (
+          SELECT b.*, ${FILTERS.map((name) => `${CONDITION[name]} AS ok_${name}`).join(', ')}
+          FROM (
+            SELECT d."resourceId" AS id, d.subjects, d.levels, d.type, d.language, d.licence, d."ageMin", d."ageMax",
+                   d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
+                   ${text ? `(d."titleVector" @@ (SELECT tsq FROM q))` : 'false'} AS title_match
+            FROM "SearchDocument" d
+            WHERE ${text ? `d."searchVector" @@ (SELECT tsq FROM q) AND` : ''}
+                  NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = d."resourceId" AND r.state <> 'published')
+          ) b
+          OFFSET 0 -- evaluated once per row, not again in the outer condition
         ) b
+        WHERE ${FILTERS.map((name) => `(NOT b.ok_${name})::int`).join(' + ')} <= 1
+      ),
+      totals AS (
+        SELECT count(*) FILTER (WHERE ${allBut(null)})::int AS total,
+               count(*) FILTER (WHERE b."hasFile" AND ${allBut('media')})::int AS files,
+               count(*) FILTER (WHERE b."hasLink" AND ${allBut('media')})::int AS links,
+               ARRAY[${AGE_NAMES.map((_, i) => `count(*) FILTER (WHERE ${allBut('age')} AND (b."ageMin" IS NOT NULL OR b."ageMax" IS NOT NULL) AND coalesce(b."ageMin", 0) <= ($12::int[])[${i + 1}] AND coalesce(b."ageMax", 99) >= ($11::int[])[${i + 1}])`).join(', ')}]::int[] AS ages
+        FROM base b
+        WHERE (${allBut('age')}) OR (${allBut('media')})
       ),
       facet_counts AS (
-        SELECT f.facet, f.value, count(*)::int AS count
-        FROM base b
-        CROSS JOIN LATERAL (
-          SELECT 'subject' AS facet, s AS value FROM unnest(b.subjects) AS s WHERE ${allBut('subject')}
-          UNION ALL SELECT 'level', l FROM unnest(b.levels) AS l WHERE ${allBut('level')}
-          UNION ALL SELECT 'type', b.type WHERE ${allBut('type')}
-          UNION ALL SELECT 'language', b.language WHERE ${allBut('language')}
-          UNION ALL SELECT 'licence', b.licence WHERE ${allBut('licence')}
-          UNION ALL SELECT 'age', band.name FROM unnest($10::text[], $11::int[], $12::int[]) AS band(name, lo, hi)
-            WHERE (b."ageMin" IS NOT NULL OR b."ageMax" IS NOT NULL) AND coalesce(b."ageMin", 0) <= band.hi AND coalesce(b."ageMax", 99) >= band.lo AND ${allBut('age')}
-          UNION ALL SELECT 'media', m FROM unnest(ARRAY[CASE WHEN b."hasFile" THEN 'file' END, CASE WHEN b."hasLink" THEN 'link' END]) AS m
-            WHERE m IS NOT NULL AND ${allBut('media')}
-        ) f
-        GROUP BY f.facet, f.value
+        SELECT 'subject' AS facet, s.value, count(*)::int AS count FROM (SELECT unnest(b.subjects) COLLATE "C" AS value FROM base b WHERE ${allBut('subject')}) s GROUP BY s.value
+        UNION ALL SELECT 'level', l.value, count(*)::int FROM (SELECT unnest(b.levels) COLLATE "C" AS value FROM base b WHERE ${allBut('level')}) l GROUP BY l.value
+        UNION ALL SELECT 'type', b.type COLLATE "C", count(*)::int FROM base b WHERE ${allBut('type')} GROUP BY 2
+        UNION ALL SELECT 'language', b.language COLLATE "C", count(*)::int FROM base b WHERE ${allBut('language')} GROUP BY 2
+        UNION ALL SELECT 'licence', b.licence COLLATE "C", count(*)::int FROM base b WHERE ${allBut('licence')} GROUP BY 2
+        UNION ALL SELECT 'age', band.name, band.count FROM totals t CROSS JOIN LATERAL unnest($10::text[], t.ages) AS band(name, count) WHERE band.count > 0
+        UNION ALL SELECT 'media', media.name, media.count FROM totals t CROSS JOIN LATERAL (VALUES ('file', t.files), ('link', t.links)) AS media(name, count) WHERE media.count > 0
       ),
       ${
         ranked
@@ -161,7 +173,7 @@ export class PostgresSearchRepository {
         LIMIT $16
       )
       SELECT
-        (SELECT count(*)::int FROM base WHERE ${allBut(null)}) AS total,
+        (SELECT total FROM totals) AS total,
         (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) FROM facet_counts) AS facets,
         (SELECT coalesce(json_agg(json_build_object(
             'id', p.id, 'k1', p.k1, 'k2', p.k2,
@@ -205,12 +217,16 @@ export class PostgresSearchRepository {
     return rows.map((row) => row.term);
   }
 
-  /** Published titles containing `text` (trigram index), those starting with it first. */
+  /**
+   * Published titles containing `text` (trigram index), those starting with it first; documents
+   * of resources that are not published are left out by the same anti-join as in search().
+   */
   async titlesContaining(text: string, limit: number): Promise<Array<{ id: string; title: string }>> {
     return this.prisma.$queryRawUnsafe<Array<{ id: string; title: string }>>(
       `SELECT d."resourceId" AS id, d.title
-         FROM "SearchDocument" d JOIN "Resource" r ON r.id = d."resourceId" AND r.state = 'published'
+         FROM "SearchDocument" d
         WHERE lower(search_unaccent(d.title)) LIKE '%' || $1 || '%'
+          AND NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = d."resourceId" AND r.state <> 'published')
         ORDER BY (lower(search_unaccent(d.title)) LIKE $1 || '%') DESC, d."favouriteCount" DESC, d."viewCount" DESC, d."resourceId"
         LIMIT $2`,
       escapeLike(text),
