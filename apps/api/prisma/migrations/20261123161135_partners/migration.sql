@@ -179,21 +179,22 @@ ALTER TABLE "PartnerDisclosure" ADD CONSTRAINT "PartnerDisclosure_consentId_fkey
 
 -- Consent records are evidence: the application can add them but not change or remove them.
 -- The only change allowed is detaching the member (memberId/actorId to NULL) when an account is deleted.
-CREATE FUNCTION consent_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- (The body is an E'' string with \x3b for semicolons: Prisma splits migrations at every raw semicolon.)
+CREATE FUNCTION consent_records_append_only() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF TG_OP = 'UPDATE' THEN
-    IF TG_TABLE_NAME = 'PartnerConsent' AND NEW."memberId" IS NULL
-       AND (to_jsonb(NEW) - 'memberId') = (to_jsonb(OLD) - 'memberId') THEN
-      RETURN NEW;
-    END IF;
-    IF TG_TABLE_NAME = 'PartnerConsentWithdrawal' AND NEW."actorId" IS NULL
-       AND (to_jsonb(NEW) - 'actorId') = (to_jsonb(OLD) - 'actorId') THEN
-      RETURN NEW;
-    END IF;
-  END IF;
-  RAISE EXCEPTION 'consent records are append-only (% on %)', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+  IF TG_OP = ''UPDATE'' THEN
+    IF TG_TABLE_NAME = ''PartnerConsent'' AND NEW."memberId" IS NULL
+       AND (to_jsonb(NEW) - ''memberId'') = (to_jsonb(OLD) - ''memberId'') THEN
+      RETURN NEW\x3b
+    END IF\x3b
+    IF TG_TABLE_NAME = ''PartnerConsentWithdrawal'' AND NEW."actorId" IS NULL
+       AND (to_jsonb(NEW) - ''actorId'') = (to_jsonb(OLD) - ''actorId'') THEN
+      RETURN NEW\x3b
+    END IF\x3b
+  END IF\x3b
+  RAISE EXCEPTION ''consent records are append-only (% on %)'', TG_OP, TG_TABLE_NAME USING ERRCODE = ''insufficient_privilege''\x3b
+END
+';
 
 CREATE TRIGGER "PartnerConsent_append_only" BEFORE UPDATE OR DELETE ON "PartnerConsent"
   FOR EACH ROW EXECUTE FUNCTION consent_records_append_only();
