@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
+import { CreatePartnerRequest } from '@lesplein/contracts/partner';
+import type { z } from 'zod';
 import { AppModule } from './app/app.module.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { openDatabase } from './core/database/open-database.js';
 import { DomainError } from './core/errors/domain-error.js';
+import { zodIssuesToErrors } from './core/validation/zod.js';
 import { RetentionService } from './modules/accounts/retention.service.js';
 import { RegistrationService } from './modules/accounts/registration.service.js';
+import { PartnerAdminService } from './modules/partners/admin/partner-admin.service.js';
 import { reindexProgress } from './modules/search/indexing/reindex-progress.js';
 import { SearchIndexer } from './modules/search/indexing/search-indexer.js';
 import { SeedService } from './seed/seed.service.js';
@@ -21,27 +25,99 @@ Commands:
                                   Create a verified member
   accounts:purge                  Delete log-in attempts, history, sessions and tokens past retention
   search:reindex                  Rebuild the search index from the database (the index stays usable meanwhile)
+  partner:create --name N --redirect-uri https://… [--redirect-uri …] [--scopes "openid profile email school teaching"]
+                 [--legal-name … --address … --contact-email … --dpo-email … --website … --privacy-policy …
+                  --logo … --notification-url … --client-auth client_secret_basic|client_secret_post|none]
+                                  Register a partner (publisher) as an admin would; prints its client id and
+                                  secret once. Scopes default to openid only; omitted details are derived from
+                                  the name and the redirect host, and the privacy notice is a draft that an
+                                  admin must complete
 
 Without DATABASE_URL the embedded database under DATA_DIR is used: stop \`npm start\` first.`;
 
+const OPTIONS = {
+  email: { type: 'string' },
+  password: { type: 'string' },
+  'first-name': { type: 'string' },
+  'last-name': { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+  'redirect-uri': { type: 'string', multiple: true },
+  scopes: { type: 'string' },
+  'legal-name': { type: 'string' },
+  address: { type: 'string' },
+  'contact-email': { type: 'string' },
+  'dpo-email': { type: 'string' },
+  website: { type: 'string' },
+  'privacy-policy': { type: 'string' },
+  logo: { type: 'string' },
+  'notification-url': { type: 'string' },
+  'client-auth': { type: 'string' },
+} as const;
+
+type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
+
+/** Marks what partner:create filled in for the admin to complete. */
+const TO_COMPLETE = 'Aan te vullen door een beheerder / To be completed by an admin';
+
+/**
+ * The admin's creation request from partner:create's options: details left out are derived from
+ * the name and the first redirect URI, and the notice names the requested scopes and is marked as
+ * a draft. An error message instead when the options are not valid.
+ */
+function partnerRequest(values: CliValues): { request?: z.output<typeof CreatePartnerRequest>; error?: string } {
+  const redirectUris = values['redirect-uri'] ?? [];
+  if (!values.name || redirectUris.length === 0) return { error: 'partner:create needs --name and at least one --redirect-uri' };
+  let origin: URL;
+  try {
+    origin = new URL(redirectUris[0]!);
+  } catch {
+    return { error: `Not a URL: ${redirectUris[0]}` };
+  }
+  // A mail domain from the redirect host; hosts without one (localhost, addresses) get a reserved domain.
+  const domain = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(origin.hostname) ? origin.hostname : 'example.invalid';
+  const scopes = (values.scopes ?? 'openid').split(/[\s,]+/).filter(Boolean);
+  const contactEmail = values['contact-email'] ?? `contact@${domain}`;
+  const parsed = CreatePartnerRequest.safeParse({
+    name: values.name,
+    legalName: values['legal-name'] ?? values.name,
+    address: values.address ?? TO_COMPLETE,
+    contactEmail,
+    dpoEmail: values['dpo-email'] ?? contactEmail,
+    logoUrl: values.logo ?? null,
+    websiteUrl: values.website ?? origin.origin,
+    privacyPolicyUrl: values['privacy-policy'] ?? `${origin.origin}/privacy`,
+    notificationUrl: values['notification-url'] ?? null,
+    redirectUris,
+    allowedScopes: scopes,
+    clientAuth: values['client-auth'] ?? 'client_secret_basic',
+    notice: {
+      serviceDescription: `${values.name}: ${TO_COMPLETE}`,
+      purposes: TO_COMPLETE,
+      dataCategories: scopes,
+      retention: TO_COMPLETE,
+      storageLocation: TO_COMPLETE,
+      subProcessors: [],
+    },
+  });
+  if (!parsed.success) return { error: zodIssuesToErrors(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('\n') };
+  return { request: parsed.data };
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      email: { type: 'string' },
-      password: { type: 'string' },
-      'first-name': { type: 'string' },
-      'last-name': { type: 'string' },
-      role: { type: 'string' },
-    },
-    strict: true,
-  });
+  let values: CliValues;
+  try {
+    ({ values } = parseArgs({ args: rest, options: OPTIONS, strict: true }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'search:reindex'];
+  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'search:reindex', 'partner:create'];
   if (!known.includes(command)) {
     console.error(`Unknown command: ${command}\n\n${USAGE}`);
     return 2;
@@ -54,6 +130,11 @@ async function main(): Promise<number> {
   }
   if (role !== 'member' && role !== 'moderator' && role !== 'admin') {
     console.error('--role must be member, moderator or admin');
+    return 2;
+  }
+  const partner = command === 'partner:create' ? partnerRequest(values) : undefined;
+  if (partner?.error) {
+    console.error(partner.error);
     return 2;
   }
   const config = { ...loadConfig(), worker: 'off' as const, seedDemo: false };
@@ -85,6 +166,18 @@ async function main(): Promise<number> {
         progress.stop();
         console.log(JSON.stringify({ indexed: result.done }));
         return 0;
+      }
+      if (partner?.request) {
+        try {
+          const { credentials } = await app.get(PartnerAdminService).register(partner.request);
+          console.log(JSON.stringify({ partnerId: credentials.partnerId, clientId: credentials.clientId, clientSecret: credentials.clientSecret }));
+          return 0;
+        } catch (error) {
+          // A rule the options break (e.g. redirect URIs on two hosts) is a bad argument too.
+          if (!(error instanceof DomainError) || error.status !== 400) throw error;
+          console.error(`${error.message} ${JSON.stringify(error.extra.errors ?? [])}`);
+          return 2;
+        }
       }
       if (command === 'accounts:purge') {
         console.log(JSON.stringify(await app.get(RetentionService).purge()));

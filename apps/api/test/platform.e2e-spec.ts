@@ -51,6 +51,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/members/{handle}/activity',
   'GET /api/search',
   'GET /api/search/suggest',
+  'GET /api/partners',
+  'GET /api/partners/{id}',
 ]);
 
 /** State-changing routes authorised by a secret in the request itself instead of a session (no CSRF token). */

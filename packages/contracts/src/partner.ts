@@ -227,3 +227,6 @@ export type DisclosurePage = z.infer<typeof DisclosurePage>;
 
 export const WithdrawnCount = z.object({ withdrawn: z.number().int() });
 export type WithdrawnCount = z.infer<typeof WithdrawnCount>;
+
+export const PartnerIdParam = z.strictObject({ id: z.uuid({ message: 'Onbekende partner / Unknown partner' }) });
+export type PartnerIdParam = z.infer<typeof PartnerIdParam>;
