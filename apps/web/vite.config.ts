@@ -9,7 +9,7 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': proxied, '/health': proxied, '/dev': proxied },
+    proxy: { '/api': proxied, '/health': proxied, '/dev': proxied, '/oidc': proxied, '/partner-api': proxied },
   },
   preview: { port: 4173 },
   build: {

@@ -53,12 +53,18 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/search/suggest',
   'GET /api/partners',
   'GET /api/partners/{id}',
+  // The OpenID Connect provider's browser hand-off to the consent page (a redirect, no data).
+  'GET /api/partner-consent/{uid}',
 ]);
 
 /** State-changing routes authorised by a secret in the request itself instead of a session (no CSRF token). */
-const CSRF_EXEMPT = new Set(['POST /api/notifications/unsubscribe']);
+const CSRF_EXEMPT = new Set([
+  'POST /api/notifications/unsubscribe',
+  // The partner API is authorised by a member's access token (Bearer), never by a cookie.
+  'DELETE /partner-api/v1/me/consent',
+]);
 
-const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', resourceId: '00000000-0000-4000-8000-000000000002', token: 'T'.repeat(43), field: 'aboutMe', handle: 'iemand' };
+const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', resourceId: '00000000-0000-4000-8000-000000000002', token: 'T'.repeat(43), field: 'aboutMe', handle: 'iemand', uid: 'U'.repeat(21), consentId: '00000000-0000-4000-8000-000000000003' };
 
 /** Every operation of the API, from the generated OpenAPI document. */
 async function routes(app: TestApp): Promise<Array<{ method: string; path: string; key: string }>> {

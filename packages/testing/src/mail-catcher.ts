@@ -11,6 +11,8 @@ export interface ReceivedMail {
   headers: Map<string, unknown>;
   /** Raw header values by lower-case name (first occurrence), e.g. rawHeaders['list-unsubscribe']. */
   rawHeaders: Record<string, string>;
+  /** Attachments with their content decoded as UTF-8 text. */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 export interface MailCatcher {
@@ -37,7 +39,7 @@ export async function startMailCatcher(options: { port?: number } = {}): Promise
         .then((parsed) => {
           const rawHeaders: Record<string, string> = {};
           for (const { key, line } of parsed.headerLines) rawHeaders[key] ??= line.slice(line.indexOf(':') + 1).trim();
-          messages.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, rawHeaders });
+          messages.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, rawHeaders, attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })) });
           callback();
         })
         .catch((error: Error) => callback(error));

@@ -11,11 +11,13 @@ import { NotFound } from '../core/errors/domain-error.js';
 import { sendProblem } from '../core/errors/send-problem.js';
 import { createLogger, NestPinoLogger, requestId } from '../core/logging/logger.js';
 import { JobQueue } from '../core/outbox/job-queue.js';
+import { mountOidcProvider } from '../modules/partners/oidc/mount-provider.js';
+import { OidcProviderService } from '../modules/partners/oidc/oidc-provider.service.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../modules/accounts/profile-photo.js';
 import { AppModule } from './app.module.js';
 import { setUpOpenApi } from './openapi.js';
 
-const API_PREFIXES = ['/api/', '/health/', '/dev/', '/oidc/'];
+const API_PREFIXES = ['/api/', '/health/', '/dev/', '/oidc/', '/partner-api/'];
 
 /**
  * Builds the whole HTTP application (API, OpenAPI docs, built web client on the same origin)
@@ -43,8 +45,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
         'media-src': ["'self'", 'blob:'],
         // Video embeds of resources (privacy-enhanced YouTube, Vimeo with do-not-track).
         'frame-src': ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+        // No page of ours may be framed (the consent screen above all: clickjacking).
+        'frame-ancestors': ["'none'"],
       },
     },
+    frameguard: { action: 'deny' },
     strictTransportSecurity: config.secureCookies,
   });
   // File uploads arrive as a raw stream; the upload service enforces size limits while streaming.
@@ -54,6 +59,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     void reply.header('x-request-id', request.id);
   });
 
+  // The OpenID Connect provider answers /oidc/* itself, before Fastify parses bodies.
+  mountOidcProvider(fastify, app.get(OidcProviderService));
   setUpOpenApi(app);
   await serveWebClient(app, config);
 

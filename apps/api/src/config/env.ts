@@ -52,6 +52,9 @@ export const EnvSchema = z
     S3_CREATE_BUCKET: bool.default(false).describe('Create the bucket at start when it does not exist (development and tests; create it yourself in production).'),
     UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(104_857_600).describe('Largest uploaded file in bytes; larger uploads get 413.'),
     UPLOAD_QUOTA_BYTES: z.coerce.number().int().positive().default(2_147_483_648).describe('Total size of the files one member may keep, in bytes.'),
+    OPERATOR_NAME: z.string().min(1).max(200).default('Lesplein').describe('Organisation that runs the platform (the controller), named in consent receipts and privacy pages.'),
+    OPERATOR_ADDRESS: z.string().max(500).default('').describe('Postal address of the operator, shown in consent receipts.'),
+    PRIVACY_CONTACT_EMAIL: z.email().default('privacy@localhost').describe('Address of the data protection officer or privacy contact, shown in consent receipts and privacy pages. Set it in production.'),
     MEILI_URL: z.url().optional().describe('Meilisearch server for search (e.g. http://127.0.0.1:7700); unset: PostgreSQL full-text search in the database itself.'),
     MEILI_KEY: z.string().min(1).optional().describe('Meilisearch API key (an admin key: the API applies index settings at start).'),
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default('resources').describe('Name of the Meilisearch index of resources.'),
@@ -99,6 +102,8 @@ export interface AppConfig {
   uploadMaxFileBytes: number;
   /** Per member, over all their files. */
   uploadQuotaBytes: number;
+  /** The organisation running the platform (controller), for consent receipts and privacy pages. */
+  operator: { name: string; address: string; privacyEmail: string };
   /** Search engine: Meilisearch when `url` is set, PostgreSQL full-text search otherwise. */
   meili: MeiliConfig;
   /** Cookies get the Secure flag unless the public URL is plain-http localhost. */
@@ -166,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     uploadMaxFileBytes: env.UPLOAD_MAX_FILE_BYTES,
     uploadQuotaBytes: env.UPLOAD_QUOTA_BYTES,
+    operator: { name: env.OPERATOR_NAME, address: env.OPERATOR_ADDRESS, privacyEmail: env.PRIVACY_CONTACT_EMAIL },
     meili: { url: env.MEILI_URL, key: env.MEILI_KEY, index: env.MEILI_INDEX },
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(publicUrl),
   };

@@ -13,6 +13,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Raw body instead of JSON. */
   raw?: Buffer | string;
+  /** 'manual': return redirects instead of following them (to see each step's cookies). */
+  redirect?: 'follow' | 'manual';
 }
 
 /**
@@ -58,7 +60,7 @@ export class HttpClient {
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload });
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, redirect: options.redirect ?? 'follow' });
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
       const index = pair.indexOf('=');

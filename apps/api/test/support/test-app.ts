@@ -31,7 +31,7 @@ export interface TestApp {
  * The real application over HTTP on a fresh clone of the migrated template database, with a
  * real SMTP listener receiving its mail. One per test file.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logTo?: NodeJS.WritableStream } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logTo?: NodeJS.WritableStream; port?: number } = {}): Promise<TestApp> {
   const serverUrl = inject('postgresServerUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -54,7 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...env,
   });
   const app = await createApp(config, databaseUrl, createLogger(config.logLevel, options.logTo));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const testApp: TestApp = {

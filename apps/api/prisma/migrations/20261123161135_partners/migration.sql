@@ -183,11 +183,11 @@ ALTER TABLE "PartnerDisclosure" ADD CONSTRAINT "PartnerDisclosure_consentId_fkey
 CREATE FUNCTION consent_records_append_only() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   IF TG_OP = ''UPDATE'' THEN
-    IF TG_TABLE_NAME = ''PartnerConsent'' AND NEW."memberId" IS NULL
+    IF TG_TABLE_NAME = ''PartnerConsent'' AND to_jsonb(NEW) ->> ''memberId'' IS NULL
        AND (to_jsonb(NEW) - ''memberId'') = (to_jsonb(OLD) - ''memberId'') THEN
       RETURN NEW\x3b
     END IF\x3b
-    IF TG_TABLE_NAME = ''PartnerConsentWithdrawal'' AND NEW."actorId" IS NULL
+    IF TG_TABLE_NAME = ''PartnerConsentWithdrawal'' AND to_jsonb(NEW) ->> ''actorId'' IS NULL
        AND (to_jsonb(NEW) - ''actorId'') = (to_jsonb(OLD) - ''actorId'') THEN
       RETURN NEW\x3b
     END IF\x3b

@@ -3,9 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { Public } from '../auth/auth.decorators.js';
 import { NotFound } from '../errors/domain-error.js';
+import { escapeHtml as escape } from './compose-mail.js';
 import { DevMailbox } from './dev-mailbox.js';
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Development-only page listing the mail that would have been sent (no SMTP_URL). */
 @ApiExcludeController()

@@ -5,4 +5,6 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** Small text attachments (e.g. a consent receipt as JSON). */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }

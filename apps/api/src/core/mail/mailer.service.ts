@@ -38,6 +38,6 @@ export class Mailer implements OnModuleInit {
       this.mailbox.add(mail);
       return;
     }
-    await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ?? {} });
+    await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ?? {}, attachments: mail.attachments ?? [] });
   }
 }

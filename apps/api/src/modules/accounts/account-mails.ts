@@ -1,17 +1,7 @@
-import type { OutgoingMail } from '../../core/mail/mail.types.js';
+import { composeMail as compose } from '../../core/mail/compose-mail.js';
 
 type Locale = 'nl' | 'en';
 const asLocale = (locale: string): Locale => (locale === 'en' ? 'en' : 'nl');
-
-const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-function compose(to: string, subject: string, paragraphs: string[], link?: { url: string; label: string }): OutgoingMail {
-  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : []), '', 'Lesplein'].join('\n\n');
-  const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}${
-    link ? `<p><a href="${escape(link.url)}">${escape(link.label)}</a></p>` : ''
-  }<p>Lesplein</p></body></html>`;
-  return { to, subject, text, html };
-}
 
 const copy = {
   verify: {

@@ -1,3 +1,4 @@
+import { escapeHtml as escape } from '../../core/mail/compose-mail.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ProblemCode } from '@lesplein/contracts/common';
 import {
@@ -197,7 +198,6 @@ export class NotificationsService implements OnModuleInit {
       kind === 'digest'
         ? locale === 'en' ? 'Change which e-mails you get in your notification settings.' : 'Kies in je meldingsinstellingen welke e-mails je krijgt.'
         : locale === 'en' ? `No more e-mails about ${TYPE_LABELS[type].en}? Unsubscribe: ${pageUrl}` : `Geen e-mails meer over ${TYPE_LABELS[type].nl}? Uitschrijven: ${pageUrl}`;
-    const escape = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
     const text = [greeting, ...lines, footer, 'Lesplein'].join('\n\n');
     const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5"><p>${escape(greeting)}</p>${lines.map((line) => `<p>${escape(line)}</p>`).join('')}<p style="color:#555">${escape(footer)}</p></body></html>`;
     return {

@@ -32,6 +32,14 @@ export class ConsentRecordsRepository {
     return this.prisma.partnerConsent.findUnique({ where: { id }, include: { withdrawal: true, partner: true, notice: true } });
   }
 
+  /** Everything a consent receipt names. */
+  forReceipt(id: string) {
+    return this.prisma.partnerConsent.findUnique({
+      where: { id },
+      include: { withdrawal: true, partner: true, notice: true, member: { select: { email: true, firstName: true, locale: true } } },
+    });
+  }
+
   create(
     tx: Tx,
     data: {

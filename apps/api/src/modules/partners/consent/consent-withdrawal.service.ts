@@ -29,7 +29,7 @@ export class ConsentWithdrawalService {
       const withdrawn = await this.records.withdraw(tx, consent.id, by, actorId);
       // Revoke even when already withdrawn: a token issued in a race is removed too.
       if (consent.memberId) await this.store.revokeMemberClient(tx, consent.memberId, consent.partner.clientId, consent.grantId);
-      else if (consent.grantId) await this.store.revokeMemberClient(tx, '', consent.partner.clientId, consent.grantId);
+      else if (consent.grantId) await this.store.revokeGrant(tx, consent.grantId);
       if (withdrawn) {
         await this.jobs.enqueue(tx, PARTNER_NOTIFY_JOB, { consentId: consent.id });
         if (consent.memberId && by !== 'account_deletion') await this.jobs.enqueue(tx, CONSENT_MAIL_JOB, { consentId: consent.id, event: 'withdrawn' });

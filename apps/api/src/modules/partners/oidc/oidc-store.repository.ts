@@ -66,6 +66,11 @@ export class OidcStoreRepository {
     return removed.count;
   }
 
+  /** Deletes a grant and every code and token issued under it, inside the caller's transaction. */
+  async revokeGrant(tx: Tx, grantId: string): Promise<void> {
+    await tx.oidcPayload.deleteMany({ where: { OR: [{ grantId }, { type: 'Grant', id: grantId }] } });
+  }
+
   /** Removes expired artefacts (run on a schedule). */
   async purgeExpired(now = new Date()): Promise<number> {
     const removed = await this.prisma.oidcPayload.deleteMany({ where: { expiresAt: { lt: now } } });
