@@ -4,6 +4,7 @@ import { memberWithClient, moderatorClient } from './factories/members.js';
 import type { HttpClient } from './support/http-client.js';
 import { authorise, authorizationRequest, consent, freePort, local, registerPartner, startAuthorization } from './support/oidc-partner.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { ConsentJobsService } from '../src/modules/partners/consent/consent-jobs.service.js';
 
 let t: TestApp;
 let admin: HttpClient;
@@ -210,5 +211,24 @@ describe('consent records are evidence', () => {
     // Detaching the member (account deletion) is the one change allowed.
     await t.sql('UPDATE "PartnerConsent" SET "memberId" = NULL WHERE id = $1', [record!.id]);
     expect((await t.sql('SELECT "memberId" FROM "PartnerConsent" WHERE id = $1', [record!.id]))[0]).toEqual({ memberId: null });
+  });
+});
+
+describe('retention', () => {
+  it('purges expired provider artefacts and disclosures older than two years, and keeps the consent evidence', async () => {
+    const { member, client: browser } = await memberWithClient(t);
+    const { config } = await registerPartner(t, admin);
+    const { tokens } = await authorise(config, browser, ['email']);
+    await oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub);
+    await t.sql(`UPDATE "PartnerDisclosure" SET "disclosedAt" = now() - interval '731 days' WHERE "memberId" = $1`, [member.id]);
+    await t.sql(`UPDATE "OidcPayload" SET "expiresAt" = now() - interval '1 minute' WHERE "accountId" = $1 AND type = 'AccessToken'`, [member.id]);
+    const result = await t.app.get(ConsentJobsService).purge();
+    expect(result.disclosures).toBeGreaterThanOrEqual(1);
+    expect(result.artefacts).toBeGreaterThanOrEqual(1);
+    expect(await t.sql('SELECT id FROM "PartnerDisclosure" WHERE "memberId" = $1', [member.id])).toEqual([]);
+    expect(await t.sql(`SELECT id FROM "OidcPayload" WHERE "accountId" = $1 AND type = 'AccessToken'`, [member.id])).toEqual([]);
+    expect((await userinfo(tokens.access_token)).status).toBe(401);
+    expect(await t.sql('SELECT id FROM "PartnerConsent" WHERE "memberId" = $1', [member.id])).toHaveLength(1);
+    expect(await t.sql(`SELECT id FROM "OidcPayload" WHERE "accountId" = $1 AND type = 'RefreshToken'`, [member.id])).toHaveLength(1);
   });
 });

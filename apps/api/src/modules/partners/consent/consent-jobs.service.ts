@@ -5,9 +5,10 @@ import { APP_CONFIG, type AppConfig } from '../../../config/env.js';
 import { Mailer } from '../../../core/mail/mailer.service.js';
 import { JobQueue } from '../../../core/outbox/job-queue.js';
 import { OidcProviderService } from '../oidc/oidc-provider.service.js';
+import { OidcStoreRepository } from '../oidc/oidc-store.repository.js';
 import { SigningKeys } from '../oidc/signing-keys.js';
 import { AuthorisationsService } from './authorisations.service.js';
-import { CONSENT_MAIL_JOB, PARTNER_NOTIFY_JOB, type ConsentMailJob } from './consent-jobs.js';
+import { CONSENT_MAIL_JOB, DISCLOSURE_RETENTION_DAYS, PARTNER_NOTIFY_JOB, PARTNER_PURGE_JOB, type ConsentMailJob } from './consent-jobs.js';
 import { consentReceiptMail } from './consent-mails.js';
 import { ConsentRecordsRepository } from './consent-records.repository.js';
 
@@ -29,12 +30,21 @@ export class ConsentJobsService implements OnModuleInit {
     private readonly mailer: Mailer,
     private readonly signingKeys: SigningKeys,
     private readonly oidc: OidcProviderService,
+    private readonly store: OidcStoreRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.jobs.define<ConsentMailJob>({ name: CONSENT_MAIL_JOB, retryLimit: 10, handler: (job) => this.mailReceipt(job) });
     this.jobs.define<{ consentId: string }>({ name: PARTNER_NOTIFY_JOB, retryLimit: 12, handler: (job) => this.notifyPartner(job.consentId) });
+    this.jobs.define({ name: PARTNER_PURGE_JOB, cron: '15 4 * * *', retryLimit: 2, handler: async () => void (await this.purge()) });
+  }
+
+  /** Removes what is past its time; consent records themselves are evidence and stay. */
+  async purge(now = new Date()): Promise<{ artefacts: number; disclosures: number }> {
+    const artefacts = await this.store.purgeExpired(now);
+    const disclosures = await this.records.purgeDisclosures(new Date(now.getTime() - DISCLOSURE_RETENTION_DAYS * 24 * 3600 * 1000));
+    return { artefacts, disclosures };
   }
 
   async mailReceipt(job: ConsentMailJob): Promise<void> {

@@ -7,3 +7,7 @@ export interface ConsentMailJob {
   consentId: string;
   event: 'granted' | 'withdrawn';
 }
+/** Daily: expired provider artefacts (codes, tokens, sessions, interactions) and disclosures past retention. */
+export const PARTNER_PURGE_JOB = 'partner.purge';
+/** How long the disclosure log is kept (also the @pii retention of PartnerDisclosure.memberId). */
+export const DISCLOSURE_RETENTION_DAYS = 730;

@@ -104,6 +104,12 @@ export class ConsentRecordsRepository {
     });
   }
 
+  /** Deletes disclosure log entries older than the cut-off (their retention). */
+  async purgeDisclosures(before: Date): Promise<number> {
+    const removed = await this.prisma.partnerDisclosure.deleteMany({ where: { disclosedAt: { lt: before } } });
+    return removed.count;
+  }
+
   logDisclosure(data: { memberId: string; partnerId: string; consentId: string; channel: DisclosureChannel; categories: string[] }) {
     return this.prisma.partnerDisclosure.create({ data, select: { id: true } });
   }
