@@ -181,6 +181,14 @@ describe('rate limits', () => {
     }
   });
 
+  it('applies the same budget to the OpenID Connect provider', async () => {
+    const client = limited.client();
+    for (let i = 0; i < 5; i++) expect((await client.get('/oidc/.well-known/openid-configuration')).status).toBe(200);
+    const over = await client.get('/oidc/.well-known/openid-configuration');
+    expect(over.status).toBe(429);
+    expect(over.body.code).toBe('rate_limited');
+  });
+
   it('never limits health probes', async () => {
     const client = limited.client();
     for (let i = 0; i < 8; i++) expect((await client.get('/health/live')).status).toBe(200);

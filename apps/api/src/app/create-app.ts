@@ -11,6 +11,7 @@ import { NotFound } from '../core/errors/domain-error.js';
 import { sendProblem } from '../core/errors/send-problem.js';
 import { createLogger, NestPinoLogger, requestId } from '../core/logging/logger.js';
 import { JobQueue } from '../core/outbox/job-queue.js';
+import { RateLimitService } from '../core/rate-limit/rate-limit.js';
 import { mountOidcProvider } from '../modules/partners/oidc/mount-provider.js';
 import { OidcProviderService } from '../modules/partners/oidc/oidc-provider.service.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../modules/accounts/profile-photo.js';
@@ -60,7 +61,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   });
 
   // The OpenID Connect provider answers /oidc/* itself, before Fastify parses bodies.
-  mountOidcProvider(fastify, app.get(OidcProviderService));
+  mountOidcProvider(fastify, app.get(OidcProviderService), app.get(RateLimitService), config.rateLimitPerMinute);
   setUpOpenApi(app);
   await serveWebClient(app, config);
 

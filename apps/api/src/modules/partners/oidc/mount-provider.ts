@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { sendProblem } from '../../../core/errors/send-problem.js';
+import type { RateLimitService } from '../../../core/rate-limit/rate-limit.js';
 import type { OidcProviderService } from './oidc-provider.service.js';
 
 const PREFIX = '/oidc';
@@ -6,11 +8,18 @@ const PREFIX = '/oidc';
 /**
  * Hands every request under /oidc to the provider before Fastify reads the body (the provider
  * parses its own forms). The URL loses the prefix; originalUrl keeps it so links stay right.
+ * The same per-address budget as the rest of the API applies first (Nest guards do not run here).
  */
-export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderService): void {
+export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderService, limits: RateLimitService, perMinute: number): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const url = request.raw.url ?? '';
     if (!(url === PREFIX || url.startsWith(`${PREFIX}/`) || url.startsWith(`${PREFIX}?`))) return;
+    try {
+      await limits.consume({ name: 'global', points: perMinute, durationSeconds: 60 }, request.ip);
+    } catch (error) {
+      sendProblem(error, request, reply);
+      return reply;
+    }
     reply.hijack();
     const raw = request.raw as typeof request.raw & { originalUrl?: string };
     raw.originalUrl = url;
