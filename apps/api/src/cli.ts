@@ -5,6 +5,7 @@ import { CreatePartnerRequest } from '@lesplein/contracts/partner';
 import type { z } from 'zod';
 import { AppModule } from './app/app.module.js';
 import { ConfigError, loadConfig } from './config/env.js';
+import { AuditLog } from './core/audit/audit-log.js';
 import { openDatabase } from './core/database/open-database.js';
 import { DomainError } from './core/errors/domain-error.js';
 import { zodIssuesToErrors } from './core/validation/zod.js';
@@ -25,6 +26,7 @@ Commands:
                                   Create a verified member
   accounts:purge                  Delete log-in attempts, history, sessions and tokens past retention
   search:reindex                  Rebuild the search index from the database (the index stays usable meanwhile)
+  audit:verify                    Check the audit log's hash chain; exit 1 and name the first broken entry if it was altered
   partner:create --name N --redirect-uri https://… [--redirect-uri …] [--scopes "openid profile email school teaching"]
                  [--legal-name … --address … --contact-email … --dpo-email … --website … --privacy-policy …
                   --logo … --notification-url … --client-auth client_secret_basic|client_secret_post|none]
@@ -117,7 +119,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'search:reindex', 'partner:create'];
+  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'search:reindex', 'partner:create', 'audit:verify'];
   if (!known.includes(command)) {
     console.error(`Unknown command: ${command}\n\n${USAGE}`);
     return 2;
@@ -157,6 +159,7 @@ async function main(): Promise<number> {
           locale: 'nl',
           role,
         });
+        if (role !== 'member') await app.get(AuditLog).recordNow({ actor: null, action: 'member.role_granted', targetType: 'member', targetId: id, details: { role, by: 'operator (CLI)' } });
         console.log(JSON.stringify({ id, email, role }));
         return 0;
       }
@@ -178,6 +181,11 @@ async function main(): Promise<number> {
           console.error(`${error.message} ${JSON.stringify(error.extra.errors ?? [])}`);
           return 2;
         }
+      }
+      if (command === 'audit:verify') {
+        const result = await app.get(AuditLog).verify();
+        console.log(JSON.stringify({ entries: result.entries, intact: result.broken === null, ...(result.broken ? { broken: result.broken } : {}) }));
+        return result.broken ? 1 : 0;
       }
       if (command === 'accounts:purge') {
         console.log(JSON.stringify(await app.get(RetentionService).purge()));

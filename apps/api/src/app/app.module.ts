@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../config/env.js';
 import { CoreModule } from '../core/core.module.js';
 import { StorageModule } from '../core/storage/storage.module.js';
+import { AdministrationModule } from '../modules/administration/administration.module.js';
 import { AccountsModule } from '../modules/accounts/accounts.module.js';
 import { CommentsModule } from '../modules/community/comments.module.js';
 import { CommunityModule } from '../modules/community/community.module.js';
@@ -20,6 +21,6 @@ import { SeedService } from '../seed/seed.service.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule, ModerationModule, SearchModule, SearchActivityModule, SavedSearchAlertsModule, PartnersModule], providers: [SeedService] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule, ModerationModule, SearchModule, SearchActivityModule, SavedSearchAlertsModule, PartnersModule, AdministrationModule], providers: [SeedService] };
   }
 }

@@ -1,6 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
+import { AuditLog } from './audit/audit-log.js';
+import { AuditRepository } from './audit/audit.repository.js';
 import { CsrfGuard } from './auth/csrf.js';
 import { SessionGuard } from './auth/session.guard.js';
 import { SessionService } from './auth/session.service.js';
@@ -38,6 +40,8 @@ export class CoreModule {
         SessionService,
         RateLimitService,
         JobQueue,
+        AuditRepository,
+        AuditLog,
         DevMailbox,
         Mailer,
         // Order matters: rate limit (429), then CSRF (403), then session, roles and 2FA (401/403).
@@ -46,7 +50,7 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [APP_CONFIG, DATABASE_URL, Keys, PG_POOL, PrismaService, TransactionRunner, SessionService, SessionsRepository, RateLimitService, JobQueue, Mailer, DevMailbox],
+      exports: [APP_CONFIG, DATABASE_URL, Keys, PG_POOL, PrismaService, TransactionRunner, SessionService, SessionsRepository, RateLimitService, JobQueue, AuditLog, AuditRepository, Mailer, DevMailbox],
     };
   }
 }

@@ -7,6 +7,7 @@ import { SessionsRepository } from '../../core/auth/sessions.repository.js';
 import { randomToken, tokenHash } from '../../core/crypto/keys.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { DomainError, NotFound } from '../../core/errors/domain-error.js';
+import { AuditLog } from '../../core/audit/audit-log.js';
 import { Mailer } from '../../core/mail/mailer.service.js';
 import { AccountMails } from './account-mails.js';
 import { EmailTokensRepository } from './email-tokens.repository.js';
@@ -28,6 +29,7 @@ export class AccountSecurityService {
     private readonly passwords: Passwords,
     private readonly mailer: Mailer,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,6 +72,7 @@ export class AccountSecurityService {
     await this.tx.run(async (tx) => {
       await this.members.setPassword(tx, member.id, passwordHash);
       await this.sessions.deleteAllForMember(tx, member.id, actor.sessionId);
+      await this.audit.record(tx, { actor, action: 'member.password_changed', targetType: 'member', targetId: member.id });
       await this.mailer.queue(tx, AccountMails.passwordChanged(member.email, member.firstName, member.locale, `${this.config.publicUrl}/forgot-password`));
     });
   }
@@ -89,6 +92,7 @@ export class AccountSecurityService {
     const token = randomToken();
     await this.tx.run(async (tx) => {
       await this.mailer.queue(tx, AccountMails.emailChangeRequested(member.email, member.firstName, member.locale));
+      await this.audit.record(tx, { actor, action: 'member.email_change_requested', targetType: 'member', targetId: member.id });
       if (taken) return;
       await this.tokens.create(tx, { memberId: member.id, purpose: 'change_email', tokenHash: tokenHash(token), newEmail, expiresAt: new Date(Date.now() + CHANGE_EMAIL_HOURS * 3600 * 1000) });
       await this.mailer.queue(tx, AccountMails.confirmNewEmail(newEmail, member.firstName, member.locale, `${this.config.publicUrl}/confirm-email?token=${token}`));
@@ -103,6 +107,7 @@ export class AccountSecurityService {
       if (!before) return 'invalid' as const;
       if (!(await this.members.setEmail(tx, found.memberId, found.newEmail))) return 'taken' as const;
       await this.mailer.queue(tx, AccountMails.emailChanged(before.email, before.firstName, before.locale));
+      await this.audit.record(tx, { actor: { memberId: found.memberId, role: before.role }, action: 'member.email_changed', targetType: 'member', targetId: found.memberId });
       return 'done' as const;
     });
     if (outcome === 'invalid') throw new DomainError(400, ProblemCode.tokenInvalid, 'This link is invalid, already used or expired.');

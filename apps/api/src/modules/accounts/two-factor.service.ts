@@ -4,6 +4,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import { ProblemCode } from '@lesplein/contracts/common';
 import type { RecoveryCodesResponse, TwoFactorSetupResponse } from '@lesplein/contracts/security';
 import type { Actor } from '../../core/auth/actor.js';
+import { AuditLog } from '../../core/audit/audit-log.js';
 import { Keys } from '../../core/crypto/keys.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { Conflict, DomainError, NotFound } from '../../core/errors/domain-error.js';
@@ -34,6 +35,7 @@ export class TwoFactorService {
     private readonly passwords: Passwords,
     private readonly mailer: Mailer,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditLog,
   ) {}
 
   private hashRecovery(code: string): string {
@@ -62,6 +64,7 @@ export class TwoFactorService {
       await this.members.enableTotp(tx, member.id, step);
       await this.secondFactor.replaceRecoveryCodes(tx, member.id, codes.map((c) => this.hashRecovery(c)));
       await this.mailer.queue(tx, AccountMails.twoFactorChanged(member.email, member.firstName, member.locale, true));
+      await this.audit.record(tx, { actor, action: 'member.two_factor_enabled', targetType: 'member', targetId: member.id });
     });
     return { recoveryCodes: codes };
   }
@@ -72,6 +75,7 @@ export class TwoFactorService {
     await this.tx.run(async (tx) => {
       await this.members.disableTotp(tx, member.id);
       await this.mailer.queue(tx, AccountMails.twoFactorChanged(member.email, member.firstName, member.locale, false));
+      await this.audit.record(tx, { actor, action: 'member.two_factor_disabled', targetType: 'member', targetId: member.id });
     });
   }
 

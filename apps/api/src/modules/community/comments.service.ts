@@ -3,6 +3,7 @@ import type { CommentThread, CommentView, CreateCommentRequest, HideCommentReque
 import { Id } from '@lesplein/contracts/common';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Tx } from '../../core/database/prisma.service.js';
+import { AuditLog } from '../../core/audit/audit-log.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
@@ -25,6 +26,7 @@ export class CommentsService {
     private readonly comments: CommentsRepository,
     private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditLog,
   ) {}
 
   async thread(actor: Actor | undefined, resourceId: string, query: { cursor?: string; limit: number }): Promise<CommentThread> {
@@ -102,6 +104,7 @@ export class CommentsService {
       const comment = await this.lockForModeration(tx, actor, id);
       if (CommentPolicy.state(comment) === 'hidden') throw Conflict('The comment is already hidden.');
       await this.comments.update(tx, id, { hiddenAt: new Date(), hiddenReason: input.reason, hiddenById: actor.memberId });
+      await this.audit.record(tx, { actor, action: 'comment.hidden', targetType: 'comment', targetId: id });
     });
     return this.view(actor, id);
   }
@@ -111,6 +114,7 @@ export class CommentsService {
       const comment = await this.lockForModeration(tx, actor, id);
       if (CommentPolicy.state(comment) !== 'hidden') throw Conflict('The comment is not hidden.');
       await this.comments.update(tx, id, { hiddenAt: null, hiddenReason: null, hiddenById: null });
+      await this.audit.record(tx, { actor, action: 'comment.restored', targetType: 'comment', targetId: id });
     });
     return this.view(actor, id);
   }

@@ -3,6 +3,7 @@ import { ProblemCode, type Page } from '@lesplein/contracts/common';
 import type { CreateResourceRequest, HideResourceRequest, MyResourcesQuery, ResourceDetail, ResourceSummary, UpdateResourceRequest } from '@lesplein/contracts/resource';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import type { Actor } from '../../core/auth/actor.js';
+import { AuditLog } from '../../core/audit/audit-log.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import type { Tx } from '../../core/database/prisma.service.js';
 import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
@@ -31,6 +32,7 @@ export class ResourcesService {
     private readonly jobs: JobQueue,
     private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -116,6 +118,7 @@ export class ResourcesService {
       if (!ResourcePolicy.canHide(actor, resource!)) throw Forbidden('Only moderators hide published resources.');
       await this.resources.update(tx, id, { state: 'hidden', hiddenReason: input.reason, hiddenAt: new Date(), hiddenBy: { connect: { id: actor.memberId } } });
       await enqueueSearchIndex(this.jobs, tx, [id]);
+      if (resource!.authorId !== actor.memberId) await this.audit.record(tx, { actor, action: 'resource.hidden', targetType: 'resource', targetId: id, details: { previousState: resource!.state } });
       if (resource!.authorId && resource!.state === 'published') {
         await this.notifications.notify(tx, [{ recipientId: resource!.authorId, type: 'resource_hidden', resourceId: id }]);
       }
@@ -131,6 +134,7 @@ export class ResourcesService {
       if (resource!.state !== 'hidden') throw Conflict('The resource is not hidden.');
       await this.resources.update(tx, id, { state: 'published', hiddenReason: null, hiddenAt: null, hiddenBy: { disconnect: true } });
       await enqueueSearchIndex(this.jobs, tx, [id]);
+      await this.audit.record(tx, { actor, action: 'resource.restored', targetType: 'resource', targetId: id });
     });
     return this.detail(actor, id);
   }

@@ -12,6 +12,7 @@ import {
 } from '@lesplein/contracts/partner';
 import type { z } from 'zod';
 import type { Actor } from '../../../core/auth/actor.js';
+import { AuditLog } from '../../../core/audit/audit-log.js';
 import { Keys } from '../../../core/crypto/keys.js';
 import { TransactionRunner } from '../../../core/database/transaction-runner.js';
 import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldError } from '../../../core/errors/domain-error.js';
@@ -74,6 +75,7 @@ export class PartnerAdminService {
     private readonly transactions: TransactionRunner,
     private readonly withdrawals: ConsentWithdrawalService,
     private readonly keys: Keys,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: Actor): Promise<AdminPartnerList> {
@@ -88,11 +90,11 @@ export class PartnerAdminService {
 
   async create(actor: Actor, input: NewPartner): Promise<PartnerCreated> {
     assertAdmin(actor);
-    return this.register(input);
+    return this.register(input, actor);
   }
 
   /** Registers a partner with notice version 1. For admins (through `create`) and the operator's CLI. */
-  async register(input: NewPartner): Promise<PartnerCreated> {
+  async register(input: NewPartner, actor: Actor | null = null): Promise<PartnerCreated> {
     const allowedScopes = withOpenid(input.allowedScopes);
     const redirectUris = unique(input.redirectUris);
     const dataCategories = unique(input.notice.dataCategories);
@@ -122,6 +124,7 @@ export class PartnerAdminService {
       { ...input.notice, dataCategories },
     );
     if (!created) throw Conflict(DUPLICATE_NAME);
+    await this.audit.recordNow({ actor, action: 'partner.created', targetType: 'partner', targetId: created.id, details: { allowedScopes, redirectUris, clientAuth: input.clientAuth } });
     return { partner: toAdminPartner(created), credentials: { partnerId: created.id, clientId, clientSecret } };
   }
 
@@ -144,6 +147,7 @@ export class PartnerAdminService {
     if (changes.name !== undefined && (await this.partners.nameTaken(changes.name, id))) throw Conflict(DUPLICATE_NAME);
     const updated = await this.partners.update(id, data);
     if (!updated) throw Conflict(DUPLICATE_NAME);
+    await this.audit.recordNow({ actor, action: 'partner.updated', targetType: 'partner', targetId: id, details: { fields: Object.keys(changes).sort() } });
     return toAdminPartner(updated);
   }
 
@@ -160,6 +164,7 @@ export class PartnerAdminService {
       const errors = scopeErrors(partner.allowedScopes, dataCategories, 'dataCategories');
       if (errors.length > 0) throw ValidationFailed(errors, RULES_BROKEN);
       await this.partners.createNotice(tx, id, partner.version + 1, { ...notice, dataCategories });
+      await this.audit.record(tx, { actor, action: 'partner.notice_published', targetType: 'partner', targetId: id, details: { version: partner.version + 1 } });
     });
     return this.view(id);
   }
@@ -170,7 +175,8 @@ export class PartnerAdminService {
     if (!(await this.partners.byId(id))) throw NotFound('Partner');
     // First refuse new authorisations (the provider only knows active partners), then end the existing ones.
     await this.partners.setStatus(id, 'suspended');
-    await this.withdrawals.withdrawAllForPartner(id, 'admin', actor.memberId);
+    const withdrawn = await this.withdrawals.withdrawAllForPartner(id, 'admin', actor.memberId);
+    await this.audit.recordNow({ actor, action: 'partner.suspended', targetType: 'partner', targetId: id, details: { consentsWithdrawn: withdrawn } });
     return this.view(id);
   }
 
@@ -179,6 +185,7 @@ export class PartnerAdminService {
     assertAdmin(actor);
     if (!(await this.partners.byId(id))) throw NotFound('Partner');
     await this.partners.setStatus(id, 'active');
+    await this.audit.recordNow({ actor, action: 'partner.reactivated', targetType: 'partner', targetId: id });
     return this.view(id);
   }
 
@@ -195,6 +202,7 @@ export class PartnerAdminService {
     }
     const clientSecret = newClientSecret();
     await this.partners.setSecret(id, sealClientSecret(this.keys, clientSecret));
+    await this.audit.recordNow({ actor, action: 'partner.secret_replaced', targetType: 'partner', targetId: id });
     return { partnerId: partner.id, clientId: partner.clientId, clientSecret };
   }
 
