@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RootLayout } from './layout/root-layout';
 import { RequireMember } from './layout/require-member';
+import { RequireAdmin } from './layout/require-admin';
 import { RouteError } from './layout/route-error';
 import { InitialLoading } from './layout/initial-loading';
 
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
               { path: 'folders', lazy: () => import('./routes/account-folders') },
               { path: 'blocks', lazy: () => import('./routes/account-blocks') },
               { path: 'searches', lazy: () => import('./routes/account-searches') },
+              { path: 'authorisations', lazy: () => import('./routes/account-authorisations') },
             ],
           },
           {
@@ -48,6 +50,21 @@ export const router = createBrowserRouter([
               { path: 'messages', lazy: () => import('./routes/messages') },
               { path: 'messages/:id', lazy: () => import('./routes/conversation') },
               { path: 'feed', lazy: () => import('./routes/feed') },
+              { path: 'consent/:uid', lazy: () => import('./routes/consent') },
+            ],
+          },
+          {
+            path: 'admin',
+            element: <RequireMember />,
+            children: [
+              {
+                element: <RequireAdmin />,
+                children: [
+                  { path: 'partners', lazy: () => import('./routes/admin-partners') },
+                  { path: 'partners/new', lazy: () => import('./routes/admin-partner-new') },
+                  { path: 'partners/:id', lazy: () => import('./routes/admin-partner') },
+                ],
+              },
             ],
           },
           {
@@ -59,6 +76,7 @@ export const router = createBrowserRouter([
             ],
           },
           { path: 'search', lazy: () => import('./routes/search') },
+          { path: 'partners', lazy: () => import('./routes/partners') },
           { path: 'members/:handle', lazy: () => import('./routes/member') },
           { path: 'folders/shared/:token', lazy: () => import('./routes/folder') },
           { path: 'folders/:id', lazy: () => import('./routes/folder') },

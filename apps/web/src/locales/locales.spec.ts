@@ -3,6 +3,7 @@ import { FieldVisibility, Gender, OptionalField, ProfessionalRole, ProfileUsageS
 import { ReportTarget } from '@lesplein/contracts/report';
 import { ProblemCode } from '@lesplein/contracts/common';
 import { Licence, ResourceState, ResourceType } from '@lesplein/contracts/resource';
+import { ConsentRequestView, ConsentWithdrawnBy, DisclosureView, PartnerClientAuth, PartnerScope, PartnerStatus } from '@lesplein/contracts/partner';
 import nl from './nl.json';
 import en from './en.json';
 
@@ -74,6 +75,18 @@ describe('locales', () => {
       ...ResourceType.options.map((v) => `resourceTypes.${v}`),
       ...ResourceState.options.map((v) => `resourceStates.${v}`),
       ...Licence.options.flatMap((v) => [`licences.${v}.name`, `licences.${v}.summary`]),
+    ];
+    for (const bundle of Object.values(bundles)) expect(keys.filter((key) => !has(bundle, key))).toEqual([]);
+  });
+
+  it('names every data category, consent reason, channel and partner setting of the partner contract', () => {
+    const keys = [
+      ...PartnerScope.options.flatMap((v) => [`partners.scopes.${v}`, `partners.scopesShort.${v}`]),
+      ...ConsentRequestView.shape.reason.options.filter((v) => v !== 'first_time').map((v) => `consent.reasons.${v}`),
+      ...DisclosureView.shape.channel.options.map((v) => `authorisations.channels.${v}`),
+      ...ConsentWithdrawnBy.options.map((v) => `authorisations.withdrawnBy.${v}`),
+      ...PartnerClientAuth.options.map((v) => `adminPartners.clientAuth.${v}`),
+      ...PartnerStatus.options.map((v) => `adminPartners.status.${v}`),
     ];
     for (const bundle of Object.values(bundles)) expect(keys.filter((key) => !has(bundle, key))).toEqual([]);
   });

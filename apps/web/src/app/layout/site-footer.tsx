@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
 export function SiteFooter() {
@@ -6,6 +7,9 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="site-footer__inner">
         <p>{t('footer.tagline')}</p>
+        <p>
+          <Link to="/partners">{t('footer.partners')}</Link>
+        </p>
         {import.meta.env.DEV ? (
           <p>
             <a href="/dev/mailbox">{t('footer.devMailbox')}</a>

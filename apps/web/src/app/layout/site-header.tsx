@@ -62,6 +62,14 @@ export function SiteHeader() {
                 <li>
                   <NavLink to="/account/security">{t('nav.security')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/account/authorisations">{t('nav.authorisations')}</NavLink>
+                </li>
+                {member.role === 'admin' ? (
+                  <li>
+                    <NavLink to="/admin/partners">{t('nav.adminPartners')}</NavLink>
+                  </li>
+                ) : null}
               </>
             ) : null}
           </ul>

@@ -1,0 +1,371 @@
+/// <reference types="node" />
+// Partners (OpenID Connect) in a real browser against the real API (built) with the demo members.
+// The admin turns on two-step verification, adds a partner through the admin form (its secret is
+// shown once) and one through the admin API; both names carry HTML that must stay text. An, not
+// signed in, opens the second partner's authorisation URL (PKCE, built here with node:crypto),
+// is sent to log in, comes back to the consent screen (look-alike warning, categories, notice),
+// unticks her e-mail address with the keyboard and allows. The redirect to the partner's
+// redirect URI (a host that does not exist) is intercepted: code and state arrive; the code is exchanged at the token
+// endpoint and userinfo holds only the categories she granted. Under "Externe autorisaties" she
+// sees the partner and what it received, and withdraws her consent after confirming: the old
+// access token is refused at once. The admin then edits the look-alike, publishes a new notice
+// version, replaces its secret, suspends and reactivates it. Axe on the consent screen, the
+// authorisations page and the admin's partner page; the consent page may not be framed.
+//
+// Every wait is on a condition; nothing sleeps.
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { generate } from 'otplib';
+import type { PartnerCreated } from '@lesplein/contracts/partner';
+import { startStack, type Stack } from './support/stack.js';
+import { launchChromium } from './support/browser.js';
+import { logIn, newTestPage, scenario } from './support/pages.js';
+
+const DEMO_PASSWORD = 'Lesplein-demo-2026';
+const AN = 'an.peeters@demo.lesplein.test';
+const ADMIN = 'admin@demo.lesplein.test';
+
+/** HTML in a partner's name: it must render as text and never run. */
+const XSS = '<img src=x onerror="window.__xss=1">';
+/** The partner An consents to (registered through the admin API). */
+const PARTNER_NAME = `Leesland ${XSS}`;
+/** A look-alike ("1" for "l"), added through the admin form first. */
+const DECOY_NAME = `Lees1and ${XSS}`;
+const REDIRECT_URI = 'https://leesland.example/callback';
+const PARTNER_ORIGIN = 'https://leesland.example';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack({ env: { SEED_DEMO: 'true' } });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Nothing the payload carried ran, and no element it described exists in the page. */
+async function expectInert(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+}
+
+/** Axe with the WCAG 2.1 A/AA rules: no violation of any impact. */
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const report = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  expect(report, `axe on ${label}`).toEqual([]);
+}
+
+/** A state-changing API call in the page's session (with its CSRF token). */
+async function apiCall<T>(page: Page, method: 'POST' | 'PATCH', path: string, data: unknown): Promise<T> {
+  const { token } = (await (await page.request.get(`${stack.baseUrl}/api/auth/csrf`)).json()) as { token: string };
+  const response = await page.request.fetch(`${stack.baseUrl}${path}`, { method, data, headers: { 'x-csrf-token': token } });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+const base64url = (bytes: Buffer) => bytes.toString('base64url');
+
+interface Discovery {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  userinfo_endpoint: string;
+}
+
+/** What a partner's server does: discovery, then an authorisation request with PKCE (S256) and state. */
+async function authorizationRequest(clientId: string, scope: string) {
+  const response = await fetch(`${stack.baseUrl}/oidc/.well-known/openid-configuration`);
+  expect(response.status).toBe(200);
+  const discovery = (await response.json()) as Discovery;
+  expect(discovery.issuer).toBe(`${stack.baseUrl}/oidc`);
+  const verifier = base64url(randomBytes(32));
+  const state = base64url(randomBytes(16));
+  const url = new URL(discovery.authorization_endpoint);
+  url.search = new URLSearchParams({
+    client_id: clientId,
+    response_type: 'code',
+    redirect_uri: REDIRECT_URI,
+    scope,
+    state,
+    nonce: base64url(randomBytes(16)),
+    code_challenge: base64url(createHash('sha256').update(verifier).digest()),
+    code_challenge_method: 'S256',
+  }).toString();
+  return { url: url.toString(), verifier, state, discovery };
+}
+
+describe('partners', () => {
+  it('admin adds partners; a member consents to some categories, sees what was shared and withdraws', async () => {
+    const admin = await newTestPage(browser);
+    const member = await newTestPage(browser);
+    await scenario(admin, async () => {
+      await scenario(member, async () => {
+        // ---- The admin: two-step verification first, then the partner pages.
+        const ap = admin.page;
+        await logIn(ap, stack.baseUrl, ADMIN, DEMO_PASSWORD);
+        await ap.getByRole('heading', { name: 'Beveiliging', level: 1 }).waitFor();
+        await ap.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
+        const secret = await ap.getByLabel('Geheime sleutel').inputValue();
+        await ap.getByLabel('Code', { exact: true }).fill(await generate({ secret }));
+        await ap.getByRole('button', { name: 'Tweestapsverificatie inschakelen' }).click();
+        await ap.getByRole('region', { name: 'Je herstelcodes' }).waitFor();
+
+        await ap.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Partners beheren' }).click();
+        await ap.getByRole('heading', { name: 'Partners beheren', level: 1 }).waitFor();
+        await ap.getByText('Er zijn nog geen partners.').waitFor();
+        await ap.getByRole('link', { name: 'Partner toevoegen' }).click();
+        await ap.getByRole('heading', { name: 'Partner toevoegen', level: 1 }).waitFor();
+
+        // The form checks with the contract first: a javascript: address is refused.
+        await ap.getByRole('button', { name: 'Partner toevoegen' }).click();
+        await expect.poll(() => ap.getByLabel('Naam', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+        await ap.getByLabel('Naam', { exact: true }).fill(DECOY_NAME);
+        await ap.getByLabel('Juridische naam').fill('Lees1and BV');
+        await ap.getByLabel('Adres', { exact: true }).fill('Stationsstraat 1\n2000 Antwerpen');
+        await ap.getByLabel('E-mailadres voor contact').fill('contact@lees1and.example');
+        await ap.getByLabel('E-mailadres van de functionaris voor gegevensbescherming').fill('dpo@lees1and.example');
+        await ap.getByLabel('Website', { exact: true }).fill('javascript:alert(1)');
+        await ap.getByLabel('Adres van het privacybeleid').fill('https://lees1and.example/privacy');
+        await ap.getByLabel("Redirect-URI's").fill('https://lees1and.example/callback');
+        await ap.getByRole('group', { name: 'Gegevens die de partner mag vragen' }).getByRole('checkbox', { name: /^Je naam/ }).check();
+        await ap.getByLabel('Dienst').fill('Leesoefeningen');
+        await ap.getByLabel('Doeleinden').fill('Je leesresultaten bijhouden');
+        await ap.getByRole('group', { name: 'Gegevens in de bijsluiter' }).getByRole('checkbox', { name: /^Je naam/ }).check();
+        await ap.getByLabel('Bewaartermijn').fill('Een schooljaar');
+        await ap.getByLabel('Opslaglocatie').fill('België');
+        await ap.getByRole('button', { name: 'Partner toevoegen' }).click();
+        const website = ap.getByLabel('Website', { exact: true });
+        await expect.poll(() => website.getAttribute('aria-invalid')).toBe('true');
+        await expect.poll(() => ap.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('url');
+        await website.fill('https://lees1and.example');
+        await ap.getByRole('button', { name: 'Partner toevoegen' }).click();
+        const credentials = ap.getByRole('region', { name: 'Client-id en geheim' });
+        await credentials.waitFor();
+        await ap.getByRole('heading', { name: `${DECOY_NAME} is toegevoegd`, level: 1 }).waitFor();
+        await credentials.getByText('Dit is de enige keer dat je het geheim ziet', { exact: false }).waitFor();
+        expect((await credentials.getByTestId('client-secret').innerText()).length).toBeGreaterThan(20);
+        await expectInert(ap);
+        await credentials.getByRole('button', { name: 'Ik heb het bewaard: naar de partner' }).click();
+        await ap.getByRole('heading', { name: DECOY_NAME, level: 1 }).waitFor();
+
+        // The partner An will meet: registered through the admin API.
+        const created = await apiCall<PartnerCreated>(ap, 'POST', '/api/admin/partners', {
+          name: PARTNER_NAME,
+          legalName: 'Leesland NV',
+          address: 'Kerkstraat 1, 9000 Gent',
+          contactEmail: 'contact@leesland.example',
+          dpoEmail: 'dpo@leesland.example',
+          websiteUrl: PARTNER_ORIGIN,
+          privacyPolicyUrl: `${PARTNER_ORIGIN}/privacy`,
+          logoUrl: `${PARTNER_ORIGIN}/logo.png`,
+          redirectUris: [REDIRECT_URI],
+          allowedScopes: ['openid', 'profile', 'email', 'school', 'teaching'],
+          notice: {
+            serviceDescription: 'Digitale leesboeken bij de methode',
+            purposes: 'Een account aanmaken en boeken tonen die passen bij je klas',
+            dataCategories: ['openid', 'profile', 'email', 'school', 'teaching'],
+            retention: 'Tot 1 jaar na het laatste gebruik',
+            storageLocation: 'Europese Unie',
+            subProcessors: ['Hostingbedrijf BV'],
+          },
+        });
+        const { clientId, clientSecret } = created.credentials;
+        expect(clientSecret).toBeTruthy();
+        await ap.goto(`${stack.baseUrl}/admin/partners`);
+        const table = ap.getByRole('table', { name: 'Alle partners' });
+        await table.getByRole('link', { name: PARTNER_NAME }).waitFor();
+        await table.getByRole('link', { name: DECOY_NAME }).waitFor();
+        await expectInert(ap);
+
+        // ---- The member, not signed in, arrives from the partner.
+        const page = member.page;
+        // Playwright routes only the first request of a redirect chain, so the partner's redirect
+        // URI (a host that does not exist) is intercepted where the chain starts: the provider's
+        // answer to the decision. Its redirect to the partner is recorded and the partner's page
+        // is served in its place.
+        const callbacks: URL[] = [];
+        await page.route(
+          (url) => url.origin === stack.baseUrl && url.pathname.startsWith('/oidc/auth/'),
+          async (route) => {
+            const response = await route.fetch({ maxRedirects: 0 });
+            const location = response.headers()['location'] ?? '';
+            if (!location.startsWith(REDIRECT_URI)) return route.fulfill({ response });
+            callbacks.push(new URL(location));
+            return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="nl"><title>Leesland</title><h1>Terug bij Leesland</h1></html>' });
+          },
+        );
+        const request = await authorizationRequest(clientId, 'openid profile email school teaching');
+        const consentDocument = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/consent/') && response.request().resourceType() === 'document');
+        await page.goto(request.url);
+        const consentResponse = await consentDocument;
+        const headers = consentResponse.headers();
+        expect(headers['x-frame-options'] === 'DENY' || /frame-ancestors 'none'/.test(headers['content-security-policy'] ?? '')).toBe(true);
+        const consentPath = new URL(consentResponse.url()).pathname;
+        expect(consentPath).toMatch(/^\/consent\/[A-Za-z0-9_-]+$/);
+
+        // Sent to log in, and back to the consent screen afterwards.
+        await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === consentPath);
+        await page.getByLabel('E-mailadres').fill(AN);
+        await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+        await page.waitForURL((url) => url.pathname === consentPath);
+        await page.getByRole('heading', { name: PARTNER_NAME, level: 1 }).waitFor();
+
+        // Who asks, the look-alike warning, the notice and the privacy policy.
+        await page.getByText(`De naam ${PARTNER_NAME} lijkt op die van een andere partner, ${DECOY_NAME}.`, { exact: false }).waitFor();
+        await page.getByText('Controleer dat je echt naar leesland.example wilt gaan', { exact: false }).waitFor();
+        await page.getByText('Leesland NV').waitFor();
+        const policy = page.getByRole('link', { name: `Privacybeleid van ${PARTNER_NAME}` }).first();
+        expect(await policy.getAttribute('href')).toBe(`${PARTNER_ORIGIN}/privacy`);
+        expect(await policy.getAttribute('rel')).toBe('noopener noreferrer');
+        await page.getByText('Privacybijsluiter (versie 1)', { exact: false }).click();
+        await page.getByText('Digitale leesboeken bij de methode').waitFor();
+        await page.getByText('Hostingbedrijf BV').waitFor();
+        await expectInert(page);
+
+        // The categories: the pseudonym always, the others ticked; untick the e-mail address with the keyboard.
+        const scopes = page.getByRole('group', { name: `Gegevens voor ${PARTNER_NAME}` });
+        const pseudonym = scopes.getByRole('checkbox', { name: /^Een pseudoniem/ });
+        expect(await pseudonym.isChecked()).toBe(true);
+        expect(await pseudonym.isDisabled()).toBe(true);
+        for (const name of ['Je naam', 'Je e-mailadres', 'Je school en je functie', 'De vakken en niveaus waarin je lesgeeft']) {
+          expect(await scopes.getByRole('checkbox', { name }).isChecked(), name).toBe(true);
+        }
+        await expectNoAxeViolations(page, '/consent/:uid');
+        await scopes.getByRole('checkbox', { name: 'Je naam' }).focus();
+        await page.keyboard.press('Tab');
+        const email = scopes.getByRole('checkbox', { name: 'Je e-mailadres' });
+        await expect.poll(() => email.evaluate((element) => element === document.activeElement)).toBe(true);
+        await page.keyboard.press('Space');
+        await expect.poll(() => email.isChecked()).toBe(false);
+
+        await page.getByRole('button', { name: 'Toestaan' }).click();
+        await page.getByRole('heading', { name: 'Terug bij Leesland' }).waitFor();
+        expect(callbacks).toHaveLength(1);
+        const callback = callbacks[0]!;
+        expect(callback.searchParams.get('state')).toBe(request.state);
+        const code = callback.searchParams.get('code');
+        expect(code).toBeTruthy();
+        const iss = callback.searchParams.get('iss');
+        if (iss !== null) expect(iss).toBe(request.discovery.issuer);
+
+        // The partner's server exchanges the code and reads userinfo: only the granted categories.
+        const tokenResponse = await fetch(request.discovery.token_endpoint, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret ?? '')}`).toString('base64')}`,
+          },
+          body: new URLSearchParams({ grant_type: 'authorization_code', code: code!, redirect_uri: REDIRECT_URI, code_verifier: request.verifier }),
+        });
+        const tokens = (await tokenResponse.json()) as { access_token?: string; scope?: string };
+        expect(tokenResponse.status, JSON.stringify(tokens)).toBe(200);
+        const accessToken = tokens.access_token!;
+        const userinfo = await fetch(request.discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
+        expect(userinfo.status).toBe(200);
+        const claims = (await userinfo.json()) as Record<string, unknown>;
+        expect(claims).toMatchObject({ name: 'An Peeters', given_name: 'An', family_name: 'Peeters', school: 'Basisschool De Regenboog' });
+        expect(claims.subjects).toEqual(expect.arrayContaining(['nederlands', 'wiskunde']));
+        expect(claims).not.toHaveProperty('email');
+        expect(claims).not.toHaveProperty('email_verified');
+        expect(typeof claims.sub).toBe('string');
+
+        // ---- "Externe autorisaties": the partner, what it received, withdrawal.
+        await page.goto(`${stack.baseUrl}/`);
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Externe autorisaties' }).click();
+        await page.getByRole('heading', { name: 'Externe autorisaties', level: 1 }).waitFor();
+        const card = page.getByRole('article', { name: PARTNER_NAME });
+        await card.waitFor();
+        const row = (label: string) => card.locator('.details__row', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+        expect(await row('Gedeeld').innerText()).toBe('pseudoniem, naam, school en functie, vakken en niveaus');
+        expect(await row('Niet gedeeld').innerText()).toBe('e-mailadres');
+        expect(await row('Laatst gegevens ontvangen').innerText()).not.toBe('Nog nooit');
+        await card.getByRole('link', { name: 'dpo@leesland.example' }).first().waitFor();
+        await card.getByText(`Wat ${PARTNER_NAME} al van je ontving, valt onder de verantwoordelijkheid van ${PARTNER_NAME}.`, { exact: false }).waitFor();
+        expect(await card.getByRole('link', { name: /^Toestemmingsbewijs downloaden/ }).getAttribute('href')).toMatch(/^\/api\/account\/authorisations\/[0-9a-f-]+\/receipt$/);
+
+        await card.getByText(`Wanneer kreeg ${PARTNER_NAME} welke gegevens?`).click();
+        const history = card.getByRole('list', { name: `Wanneer kreeg ${PARTNER_NAME} welke gegevens?` });
+        await history.getByRole('listitem').first().waitFor();
+        expect(await history.getByRole('listitem').first().innerText()).toContain('bij het aanmelden · pseudoniem, naam, school en functie, vakken en niveaus');
+        await expectInert(page);
+        await expectNoAxeViolations(page, '/account/authorisations');
+
+        await card.getByRole('button', { name: `Toestemming voor ${PARTNER_NAME} intrekken` }).click();
+        const confirm = page.getByRole('alertdialog', { name: `Toestemming voor ${PARTNER_NAME} intrekken?` });
+        await confirm.waitFor();
+        await confirm.getByRole('button', { name: 'Toestemming intrekken' }).click();
+        await page.getByText(`Je toestemming voor ${PARTNER_NAME} is ingetrokken.`).waitFor();
+        await page.getByText('Je hebt nog geen enkele partner toestemming gegeven.').waitFor();
+        await page.getByText('1 ingetrokken toestemming tonen').click();
+        await page.getByRole('list', { name: 'Ingetrokken toestemmingen' }).getByRole('heading', { name: PARTNER_NAME }).waitFor();
+
+        // The token the partner holds stops working at once.
+        const after = await fetch(request.discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
+        expect(after.status).toBe(401);
+
+        // The public list of partners, from the footer.
+        await page.getByRole('contentinfo').getByRole('link', { name: 'Partners en hun privacybijsluiters' }).click();
+        await page.getByRole('heading', { name: 'Partners', level: 1 }).waitFor();
+        await page.getByRole('article', { name: PARTNER_NAME }).getByText('Digitale leesboeken bij de methode').waitFor();
+        await page.getByRole('article', { name: DECOY_NAME }).waitFor();
+        await expectInert(page);
+        expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Partners beheren' }).count()).toBe(0);
+
+        // The admin sees the consent that was withdrawn, then edits the look-alike, publishes a
+        // new notice version, replaces its secret, suspends and reactivates it.
+        await ap.goto(`${stack.baseUrl}/admin/partners/${created.partner.id}`);
+        await ap.getByRole('heading', { name: PARTNER_NAME, level: 1 }).waitFor();
+        const consents = ap.locator('.details__row', { has: ap.locator('dt', { hasText: /^Actieve toestemmingen$/ }) }).locator('dd');
+        expect(await consents.innerText()).toBe('0');
+        await expectInert(ap);
+        await ap.goto(`${stack.baseUrl}/admin/partners`);
+        await ap.getByRole('table', { name: 'Alle partners' }).getByRole('link', { name: DECOY_NAME }).click();
+        await ap.getByRole('heading', { name: DECOY_NAME, level: 1 }).waitFor();
+        await expectNoAxeViolations(ap, '/admin/partners/:id');
+
+        await ap.getByRole('button', { name: 'Bewerken' }).click();
+        const edit = ap.getByRole('form', { name: `${DECOY_NAME} bewerken` });
+        await edit.getByLabel('Juridische naam').fill('Lees1and Uitgaven BV');
+        await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+        await ap.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+        await ap.getByText('Lees1and Uitgaven BV').waitFor();
+
+        await ap.getByRole('button', { name: 'Nieuwe versie publiceren' }).click();
+        const noticeForm = ap.getByRole('form', { name: 'Privacybijsluiter, versie 2' });
+        await noticeForm.getByLabel('Bewaartermijn').fill('Twee schooljaren');
+        await noticeForm.getByRole('button', { name: 'Versie publiceren' }).click();
+        await ap.getByText('Versie 2 van de privacybijsluiter is gepubliceerd.').waitFor();
+        await ap.getByText('Twee schooljaren').waitFor();
+        await ap.getByText('1 eerdere versie').waitFor();
+
+        await ap.getByRole('button', { name: 'Nieuw geheim maken' }).click();
+        const rotate = ap.getByRole('alertdialog', { name: `Nieuw geheim voor ${DECOY_NAME}?` });
+        await rotate.getByRole('button', { name: 'Nieuw geheim maken' }).click();
+        const newCredentials = ap.getByRole('region', { name: 'Client-id en geheim' });
+        await newCredentials.getByTestId('client-secret').waitFor();
+        await newCredentials.getByRole('button', { name: 'Ik heb het bewaard' }).click();
+
+        await ap.getByRole('button', { name: 'Partner schorsen' }).click();
+        const suspend = ap.getByRole('alertdialog', { name: `${DECOY_NAME} schorsen?` });
+        await suspend.getByRole('button', { name: 'Schorsen' }).click();
+        await ap.getByText(`${DECOY_NAME} is geschorst.`).waitFor();
+        await ap.getByText('Geschorst', { exact: true }).waitFor();
+        await ap.getByRole('button', { name: 'Partner heractiveren' }).click();
+        await ap.getByRole('alertdialog', { name: `${DECOY_NAME} heractiveren?` }).getByRole('button', { name: 'Heractiveren' }).click();
+        await ap.getByText(`${DECOY_NAME} is weer actief.`).waitFor();
+        await expectInert(ap);
+
+        expect(member.errors).toEqual([]);
+        expect(admin.errors).toEqual([]);
+      });
+    });
+  });
+});
