@@ -7,7 +7,7 @@ export type ResourceType = z.infer<typeof ResourceType>;
 export const Licence = z.enum(['CC0', 'CC-BY', 'CC-BY-SA', 'CC-BY-NC', 'CC-BY-NC-SA', 'CC-BY-ND', 'CC-BY-NC-ND', 'all-rights-reserved']);
 export type Licence = z.infer<typeof Licence>;
 
-export const ResourceState = z.enum(['draft', 'published', 'hidden', 'removed']);
+export const ResourceState = z.enum(['draft', 'pending_review', 'rejected', 'published', 'hidden', 'removed']);
 export type ResourceState = z.infer<typeof ResourceState>;
 
 /** ISO 639-1 language of the resource. */
