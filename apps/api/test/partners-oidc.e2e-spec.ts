@@ -169,6 +169,25 @@ describe('the OpenID Connect provider for partners', () => {
     expect((await userinfo(first.tokens.access_token)).status).toBe(401);
   });
 
+  it('lets the member change their choice when the partner asks again (prompt=consent)', async () => {
+    const { member, client: browser } = await memberWithClient(t);
+    const { config } = await registerPartner(t, admin);
+    const first = await authorise(config, browser, ['profile']);
+    const request = await authorizationRequest(config, 'openid profile email', { prompt: 'consent' });
+    const started = await startAuthorization(browser, request.url);
+    expect(started.uid).toBeDefined();
+    const callback = await consent(browser, started.uid!, ['profile', 'email']);
+    const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: request.verifier, expectedState: request.state });
+    expect(Object.keys(await oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub)).sort()).toEqual(['email', 'email_verified', 'family_name', 'given_name', 'name', 'sub']);
+    // The earlier consent is replaced (and its tokens end); one active record remains.
+    expect((await userinfo(first.tokens.access_token)).status).toBe(401);
+    const page = (await browser.get('/api/account/authorisations')).body;
+    expect(page.active).toHaveLength(1);
+    expect(page.active[0].grantedScopes).toEqual(['openid', 'profile', 'email']);
+    expect(page.withdrawn).toHaveLength(1);
+    expect(await t.sql('SELECT id FROM "PartnerConsent" WHERE "memberId" = $1', [member.id])).toHaveLength(2);
+  });
+
   it('asks again after a suspension, and a suspended partner cannot start a flow', async () => {
     const { client: browser } = await memberWithClient(t);
     const { partner, config } = await registerPartner(t, admin);

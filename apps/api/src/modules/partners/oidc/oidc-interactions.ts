@@ -41,7 +41,8 @@ export class OidcInteractions {
    * as the member who took it, without the provider's log-out page in between.
    */
   async forgetOtherMember(req: IncomingMessage, res: ServerResponse, memberId: string): Promise<void> {
-    const interaction = await this.oidc.provider.interactionDetails(req, res);
+    const interaction = await this.oidc.provider.interactionDetails(req, res).catch(() => undefined);
+    if (!interaction) throw NotFound('Authorisation request');
     const previous = interaction.session;
     if (!previous?.accountId || previous.accountId === memberId) return;
     const session = previous.uid ? await this.oidc.provider.Session.findByUid(previous.uid) : undefined;
@@ -51,8 +52,13 @@ export class OidcInteractions {
   }
 
   /** Saves the decision and returns where the browser continues (back into the provider). */
-  finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults): Promise<string> {
-    return this.oidc.provider.interactionResult(req, res, result, { mergeWithLastSubmission: false });
+  async finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults): Promise<string> {
+    try {
+      return await this.oidc.provider.interactionResult(req, res, result, { mergeWithLastSubmission: false });
+    } catch {
+      // Expired or already answered in the meantime: the provider's own error, as a plain 404.
+      throw NotFound('Authorisation request');
+    }
   }
 
   /** A new grant for exactly the categories the member left ticked, the others recorded as refused. */

@@ -78,6 +78,9 @@ export class OidcProviderService implements OnModuleInit {
       pkce: { required: () => true },
       allowOmittingSingleRegisteredRedirectUri: false,
       rotateRefreshToken: true,
+      // Refresh tokens live as long as the consent (until withdrawn or 30 days unused), not as long
+      // as the member's browser session with the provider.
+      expiresWithSession: () => false,
       issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
       clientDefaults: {
         grant_types: ['authorization_code', 'refresh_token'],
@@ -94,6 +97,8 @@ export class OidcProviderService implements OnModuleInit {
         introspection: { enabled: false },
         rpInitiatedLogout: { enabled: false },
         claimsParameter: { enabled: false },
+        // Bearer tokens only: the partner API does not check DPoP proofs, so the provider does not offer it.
+        dPoP: { enabled: false },
       },
       ttl: {
         AccessToken: 600,

@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../../core/database/prisma.service.js';
 import type { Prisma } from '../../../generated/prisma/client.js';
 
+/**
+ * The browser's own state (a log-in session, an authorisation request in progress) may carry the
+ * id of an earlier grant; ending a grant must not break the request that is replacing it.
+ */
+const BROWSER_STATE = ['Interaction', 'Session'];
+
 /** One stored artefact of the OpenID Connect provider. */
 export interface OidcStored {
   payload: Record<string, unknown>;
@@ -61,14 +67,14 @@ export class OidcStoreRepository {
    */
   async revokeMemberClient(tx: Tx, memberId: string, clientId: string, grantId: string | null): Promise<number> {
     const removed = await tx.oidcPayload.deleteMany({
-      where: { OR: [{ accountId: memberId, clientId }, ...(grantId ? [{ grantId }] : [])] },
+      where: { type: { notIn: BROWSER_STATE }, OR: [{ accountId: memberId, clientId }, ...(grantId ? [{ grantId }] : [])] },
     });
     return removed.count;
   }
 
   /** Deletes a grant and every code and token issued under it, inside the caller's transaction. */
   async revokeGrant(tx: Tx, grantId: string): Promise<void> {
-    await tx.oidcPayload.deleteMany({ where: { OR: [{ grantId }, { type: 'Grant', id: grantId }] } });
+    await tx.oidcPayload.deleteMany({ where: { type: { notIn: BROWSER_STATE }, OR: [{ grantId }, { type: 'Grant', id: grantId }] } });
   }
 
   /** Removes expired artefacts (run on a schedule). */
