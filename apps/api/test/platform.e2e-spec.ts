@@ -55,6 +55,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/partners/{id}',
   // The OpenID Connect provider's browser hand-off to the consent page (a redirect, no data).
   'GET /api/partner-consent/{uid}',
+  // A suspended member appeals with the secret link from the statement of reasons.
+  'POST /api/moderation/decisions/{id}/appeal-with-token',
 ]);
 
 /** State-changing routes authorised by a secret in the request itself instead of a session (no CSRF token). */
@@ -62,6 +64,7 @@ const CSRF_EXEMPT = new Set([
   'POST /api/notifications/unsubscribe',
   // The partner API is authorised by a member's access token (Bearer), never by a cookie.
   'DELETE /partner-api/v1/me/consent',
+  'POST /api/moderation/decisions/{id}/appeal-with-token',
 ]);
 
 const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', resourceId: '00000000-0000-4000-8000-000000000002', token: 'T'.repeat(43), field: 'aboutMe', handle: 'iemand', uid: 'U'.repeat(21), consentId: '00000000-0000-4000-8000-000000000003' };

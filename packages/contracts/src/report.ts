@@ -4,21 +4,29 @@ import { MemberCard } from './follow.js';
 export const ReportTarget = z.enum(['resource', 'comment', 'member', 'message']);
 export type ReportTarget = z.infer<typeof ReportTarget>;
 
+export const ReportCategory = z.enum(['spam', 'copyright', 'inappropriate', 'harassment', 'privacy', 'other']);
+export type ReportCategory = z.infer<typeof ReportCategory>;
+
 export const CreateReportRequest = z.strictObject({
   targetType: ReportTarget,
+  /** What kind of problem; "other" when the reporter does not choose. */
+  category: ReportCategory.default('other'),
   /** The resource, comment or message id; for a member, their handle. */
   target: z.string().min(1).max(60),
   reason: z.string().trim().min(5).max(2000),
 });
-export type CreateReportRequest = z.infer<typeof CreateReportRequest>;
+export type CreateReportRequest = z.input<typeof CreateReportRequest>;
 
 export const ReportView = z.object({
   id: z.uuid(),
   targetType: ReportTarget,
   targetId: z.uuid(),
   reason: z.string(),
+  category: ReportCategory,
   status: z.enum(['open', 'dismissed', 'actioned']),
   reporter: MemberCard.nullable(),
+  assignedTo: MemberCard.nullable(),
+  decisionId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type ReportView = z.infer<typeof ReportView>;

@@ -34,6 +34,8 @@ export class SessionService {
   async resolve(token: string): Promise<Actor | undefined> {
     const session = await this.sessions.find(tokenHash(token));
     if (!session || session.member.status !== 'active') return undefined;
+    // A suspension by a moderator ends every session until it runs out.
+    if (session.member.suspendedUntil && session.member.suspendedUntil > new Date()) return undefined;
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await this.sessions.touch(session.id, this.expiry());
     return {
       memberId: session.memberId,

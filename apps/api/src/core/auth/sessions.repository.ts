@@ -6,7 +6,7 @@ export interface SessionRecord {
   memberId: string;
   lastSeenAt: Date;
   expiresAt: Date;
-  member: { role: 'member' | 'moderator' | 'admin'; status: 'active' | 'locked'; totpEnabledAt: Date | null };
+  member: { role: 'member' | 'moderator' | 'admin'; status: 'active' | 'locked'; totpEnabledAt: Date | null; suspendedUntil: Date | null };
 }
 
 /** Server-side sessions; ids are SHA-256 hashes of the cookie tokens. */
@@ -21,7 +21,7 @@ export class SessionsRepository {
   find(id: string): Promise<SessionRecord | null> {
     return this.prisma.session.findFirst({
       where: { id, expiresAt: { gt: new Date() } },
-      select: { id: true, memberId: true, lastSeenAt: true, expiresAt: true, member: { select: { role: true, status: true, totpEnabledAt: true } } },
+      select: { id: true, memberId: true, lastSeenAt: true, expiresAt: true, member: { select: { role: true, status: true, totpEnabledAt: true, suspendedUntil: true } } },
     });
   }
 

@@ -1,11 +1,14 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { z } from 'zod';
 import { ApiTags } from '@nestjs/swagger';
-import { PageQuery } from '@lesplein/contracts/common';
+import { AssignReportRequest, BulkReportRequest, BulkReportResult, ModerationQueueQuery } from '@lesplein/contracts/moderation';
 import { CreateReportRequest, ReportCreated, ReportQueue } from '@lesplein/contracts/report';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators.js';
 import { RateLimit } from '../../core/rate-limit/rate-limit.js';
-import { ApiContract, ZBody, ZQuery } from '../../core/validation/zod.js';
+import { ApiContract, ZBody, ZParams, ZQuery } from '../../core/validation/zod.js';
+
+const ReportParam = z.strictObject({ id: z.uuid() });
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('moderation')
@@ -22,8 +25,27 @@ export class ReportsController {
 
   @Roles('moderator', 'admin')
   @Get('moderation/reports')
-  @ApiContract({ query: PageQuery, response: ReportQueue, summary: 'Moderators: open reports, oldest first' })
-  queue(@ZQuery(PageQuery) query: { cursor?: string; limit: number }): Promise<ReportQueue> {
-    return this.reports.queue(query);
+  @ApiContract({ query: ModerationQueueQuery, response: ReportQueue, summary: 'Moderators: the report queue, filtered and sorted' })
+  queue(
+    @CurrentActor() actor: Actor,
+    @ZQuery(ModerationQueueQuery) query: { status: 'open' | 'dismissed' | 'actioned'; targetType?: 'resource' | 'comment' | 'member' | 'message'; category?: 'spam' | 'copyright' | 'inappropriate' | 'harassment' | 'privacy' | 'other'; assigned: 'any' | 'me' | 'none'; sort: 'oldest' | 'newest'; cursor?: string; limit: number },
+  ): Promise<ReportQueue> {
+    return this.reports.queue(actor, query);
+  }
+
+  @Roles('moderator', 'admin')
+  @Put('moderation/reports/:id/assignee')
+  @HttpCode(204)
+  @ApiContract({ params: ReportParam, body: AssignReportRequest, status: 204, summary: 'Moderators: take an open report, or give it back' })
+  async assign(@CurrentActor() actor: Actor, @ZParams(ReportParam) params: { id: string }, @ZBody(AssignReportRequest) body: AssignReportRequest): Promise<void> {
+    await this.reports.assign(actor, params.id, body.assignToMe);
+  }
+
+  @Roles('moderator', 'admin')
+  @Post('moderation/reports/bulk')
+  @HttpCode(200)
+  @ApiContract({ body: BulkReportRequest, response: BulkReportResult, summary: 'Moderators: dismiss, take or give back many open reports at once' })
+  bulk(@CurrentActor() actor: Actor, @ZBody(BulkReportRequest) body: BulkReportRequest): Promise<BulkReportResult> {
+    return this.reports.bulk(actor, body);
   }
 }

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import type { Cursor } from '../../core/pagination/cursor.js';
-import type { ReportTarget } from '../../generated/prisma/client.js';
+import type { Tx } from '../../core/database/prisma.service.js';
+import type { ReportCategory, ReportStatus, ReportTarget } from '../../generated/prisma/client.js';
+
+const memberCard = { handle: true, firstName: true, lastName: true } as const;
+
+export interface QueueFilter {
+  status: ReportStatus;
+  targetType?: ReportTarget;
+  category?: ReportCategory;
+  assigned: 'any' | 'me' | 'none';
+  sort: 'oldest' | 'newest';
+  moderatorId: string;
+}
 
 /** Reports to moderators, and the look-ups that decide whether a reporter can see what they report. */
 @Injectable()
@@ -12,17 +24,48 @@ export class ReportsRepository {
     return this.prisma.report.findFirst({ where: { reporterId, targetType, targetId, status: 'open' }, select: { id: true } });
   }
 
-  create(data: { reporterId: string; targetType: ReportTarget; targetId: string; reason: string }) {
+  create(data: { reporterId: string; targetType: ReportTarget; targetId: string; reason: string; category: ReportCategory }) {
     return this.prisma.report.create({ data, select: { id: true } });
   }
 
-  queue(cursor: Cursor | undefined, take: number) {
+  queue(filter: QueueFilter, cursor: Cursor | undefined, take: number) {
+    const newest = filter.sort === 'newest';
+    const after = cursor
+      ? newest
+        ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }
+        : { OR: [{ createdAt: { gt: cursor.at } }, { createdAt: cursor.at, id: { gt: cursor.id } }] }
+      : {};
     return this.prisma.report.findMany({
-      where: { status: 'open', ...(cursor ? { OR: [{ createdAt: { gt: cursor.at } }, { createdAt: cursor.at, id: { gt: cursor.id } }] } : {}) },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      where: {
+        status: filter.status,
+        targetType: filter.targetType,
+        category: filter.category,
+        ...(filter.assigned === 'me' ? { assignedToId: filter.moderatorId } : filter.assigned === 'none' ? { assignedToId: null } : {}),
+        ...after,
+      },
+      orderBy: newest ? [{ createdAt: 'desc' }, { id: 'desc' }] : [{ createdAt: 'asc' }, { id: 'asc' }],
       take,
-      include: { reporter: { select: { handle: true, firstName: true, lastName: true } } },
+      include: { reporter: { select: memberCard }, assignedTo: { select: memberCard } },
     });
+  }
+
+  /** Sets the assignee of open reports; returns how many changed. */
+  async assign(ids: string[], assignedToId: string | null): Promise<number> {
+    const result = await this.prisma.report.updateMany({ where: { id: { in: ids }, status: 'open' }, data: { assignedToId } });
+    return result.count;
+  }
+
+  /** Closes open reports with an outcome, optionally linked to the decision that closed them. */
+  async close(tx: Tx | undefined, ids: string[], status: 'dismissed' | 'actioned', handledById: string, decisionId: string | null): Promise<number> {
+    const result = await (tx ?? this.prisma).report.updateMany({
+      where: { id: { in: ids }, status: 'open' },
+      data: { status, handledById, handledAt: new Date(), decisionId },
+    });
+    return result.count;
+  }
+
+  openIdsOn(tx: Tx, targetType: ReportTarget, targetId: string) {
+    return tx.report.findMany({ where: { targetType, targetId, status: 'open' }, select: { id: true } });
   }
 
   resourceAccess(id: string) {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateReportRequest, ReportCreated, ReportQueue } from '@lesplein/contracts/report';
+import type { BulkReportRequest, BulkReportResult, ModerationQueueQuery } from '@lesplein/contracts/moderation';
+import type { CreateReportRequest, ReportCreated, ReportQueue, ReportView } from '@lesplein/contracts/report';
+import { AuditLog } from '../../core/audit/audit-log.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
@@ -14,31 +16,40 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly reports: ReportsRepository) {}
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly audit: AuditLog,
+  ) {}
 
   async report(actor: Actor, input: CreateReportRequest): Promise<ReportCreated> {
     const targetId = await this.resolveTarget(actor, input);
     // Reporting the same thing twice while it is open changes nothing.
     const existing = await this.reports.findOpen(actor.memberId, input.targetType, targetId);
-    const report = existing ?? (await this.reports.create({ reporterId: actor.memberId, targetType: input.targetType, targetId, reason: input.reason }));
+    const report = existing ?? (await this.reports.create({ reporterId: actor.memberId, targetType: input.targetType, targetId, reason: input.reason, category: input.category ?? 'other' }));
     return { id: report.id, status: 'open' };
   }
 
-  async queue(query: { cursor?: string; limit: number }): Promise<ReportQueue> {
-    const rows = await this.reports.queue(decodeCursor(query.cursor), query.limit + 1);
+  async queue(actor: Actor, query: ModerationQueueQuery): Promise<ReportQueue> {
+    const filter = { status: query.status, targetType: query.targetType, category: query.category, assigned: query.assigned, sort: query.sort, moderatorId: actor.memberId };
+    const rows = await this.reports.queue(filter, decodeCursor(query.cursor), query.limit + 1);
     const page = pageOf(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
-    return {
-      items: page.items.map((row) => ({
-        id: row.id,
-        targetType: row.targetType,
-        targetId: row.targetId,
-        reason: row.reason,
-        status: row.status,
-        reporter: row.reporter ? { handle: row.reporter.handle, displayName: `${row.reporter.firstName} ${row.reporter.lastName}` } : null,
-        createdAt: row.createdAt.toISOString(),
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return { items: page.items.map(toReportView), nextCursor: page.nextCursor };
+  }
+
+  /** Takes a report (or gives it back). */
+  async assign(actor: Actor, id: string, assignToMe: boolean): Promise<void> {
+    const updated = await this.reports.assign([id], assignToMe ? actor.memberId : null);
+    if (updated === 0) throw NotFound('Open report');
+  }
+
+  /** Bulk actions on open reports: dismiss (no action needed), take or give back. */
+  async bulk(actor: Actor, input: BulkReportRequest): Promise<BulkReportResult> {
+    if (input.action === 'dismiss') {
+      const updated = await this.reports.close(undefined, input.reportIds, 'dismissed', actor.memberId, null);
+      if (updated > 0) await this.audit.recordNow({ actor, action: 'report.dismissed', targetType: 'report', details: { reportIds: input.reportIds, count: updated } });
+      return { updated };
+    }
+    return { updated: await this.reports.assign(input.reportIds, input.action === 'assign_to_me' ? actor.memberId : null) };
   }
 
   /** The id of a target the reporter can see; 404 for anything they cannot (so nothing leaks). */
@@ -62,4 +73,23 @@ export class ReportsService {
     }
     return input.target;
   }
+}
+
+type QueueRow = Awaited<ReturnType<ReportsRepository['queue']>>[number];
+const card = (member: { handle: string; firstName: string; lastName: string } | null) =>
+  member ? { handle: member.handle, displayName: `${member.firstName} ${member.lastName}` } : null;
+
+function toReportView(row: QueueRow): ReportView {
+  return {
+    id: row.id,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    reason: row.reason,
+    category: row.category,
+    status: row.status,
+    reporter: card(row.reporter),
+    assignedTo: card(row.assignedTo),
+    decisionId: row.decisionId,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PreModerationModule } from '../moderation/pre-moderation/pre-moderation.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module.js';
 import { MyResourcesController } from './my-resources.controller.js';
@@ -13,7 +14,7 @@ import { ViewHistoryService } from './view-history.service.js';
 
 /** Learning resources: metadata, states, files, previews, views and downloads. */
 @Module({
-  imports: [TaxonomyModule, NotificationsModule],
+  imports: [TaxonomyModule, NotificationsModule, PreModerationModule],
   controllers: [ResourcesController, ResourceFilesController, MyResourcesController],
   providers: [ResourcesRepository, ViewHistoryRepository, ResourcesService, ResourceFilesService, ViewHistoryService, ResourceJobs],
   exports: [ResourcesService, ResourcesRepository],

@@ -4,6 +4,7 @@ import type { CreateResourceRequest, HideResourceRequest, MyResourcesQuery, Reso
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { AuditLog } from '../../core/audit/audit-log.js';
+import { PreModeration } from '../moderation/pre-moderation/pre-moderation.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import type { Tx } from '../../core/database/prisma.service.js';
 import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
@@ -33,6 +34,7 @@ export class ResourcesService {
     private readonly notifications: NotificationsService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditLog,
+    private readonly preModeration: PreModeration,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,9 +80,14 @@ export class ResourcesService {
   async publish(actor: Actor, id: string): Promise<ResourceDetail> {
     await this.tx.run(async (tx) => {
       const resource = await this.lockForEdit(tx, actor, id);
-      if (resource.state !== 'draft') throw Conflict('Only drafts can be published.', ProblemCode.conflict);
+      if (resource.state !== 'draft' && resource.state !== 'rejected') throw Conflict('Only drafts (and resources refused at review) can be published.', ProblemCode.conflict);
       if (!resource.link && (await this.resources.countFiles(tx, id)) === 0) {
         throw ValidationFailed([{ path: 'files', message: 'Voeg een bestand of link toe / Add a file or a link' }], 'A resource needs at least one file or a link before it is published.');
+      }
+      // With pre-moderation on, a member's resource waits in the moderators' review queue.
+      if (await this.preModeration.requiresReview(tx, actor)) {
+        await this.resources.update(tx, id, { state: 'pending_review' });
+        return;
       }
       await this.resources.update(tx, id, { state: 'published', publishedAt: new Date() });
       await enqueueSearchIndex(this.jobs, tx, [id]);
