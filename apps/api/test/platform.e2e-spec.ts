@@ -55,6 +55,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/partners/{id}',
   // The OpenID Connect provider's browser hand-off to the consent page (a redirect, no data).
   'GET /api/partner-consent/{uid}',
+  'GET /api/sub-processors',
   // A suspended member appeals with the secret link from the statement of reasons.
   'POST /api/moderation/decisions/{id}/appeal-with-token',
 ]);
