@@ -29,7 +29,7 @@ Commands:
   audit:verify                    Check the audit log's hash chain; exit 1 and name the first broken entry if it was altered
   partner:create --name N --redirect-uri https://… [--redirect-uri …] [--scopes "openid profile email school teaching"]
                  [--legal-name … --address … --contact-email … --dpo-email … --website … --privacy-policy …
-                  --logo … --notification-url … --client-auth client_secret_basic|client_secret_post|none]
+                  --notification-url … --client-auth client_secret_basic|client_secret_post|none]
                                   Register a partner (publisher) as an admin would; prints its client id and
                                   secret once. Scopes default to openid only; omitted details are derived from
                                   the name and the redirect host, and the privacy notice is a draft that an
@@ -52,7 +52,6 @@ const OPTIONS = {
   'dpo-email': { type: 'string' },
   website: { type: 'string' },
   'privacy-policy': { type: 'string' },
-  logo: { type: 'string' },
   'notification-url': { type: 'string' },
   'client-auth': { type: 'string' },
 } as const;
@@ -86,7 +85,6 @@ function partnerRequest(values: CliValues): { request?: z.output<typeof CreatePa
     address: values.address ?? TO_COMPLETE,
     contactEmail,
     dpoEmail: values['dpo-email'] ?? contactEmail,
-    logoUrl: values.logo ?? null,
     websiteUrl: values.website ?? origin.origin,
     privacyPolicyUrl: values['privacy-policy'] ?? `${origin.origin}/privacy`,
     notificationUrl: values['notification-url'] ?? null,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keys } from '../src/core/crypto/keys.js';
 import { openClientSecret } from '../src/modules/partners/partner-secrets.js';
@@ -34,7 +35,6 @@ const partnerInput = (overrides: Record<string, unknown> = {}) => {
     address: 'Schoolstraat 1, 1000 Brussel',
     contactEmail: 'contact@uitgeverij.example',
     dpoEmail: 'privacy@uitgeverij.example',
-    logoUrl: 'https://uitgeverij.example/logo.png',
     websiteUrl: 'https://uitgeverij.example',
     privacyPolicyUrl: 'https://uitgeverij.example/privacy',
     notificationUrl: 'https://app.uitgeverij.example/lesplein/revocations',
@@ -120,7 +120,7 @@ describe('admin partner registration (POST /api/admin/partners)', () => {
   it('refuses unsafe addresses, bad redirect URIs and scopes the notice does not name (400 problem+json)', async () => {
     const cases: Array<[string, Record<string, unknown>, string?]> = [
       ['javascript: website', { websiteUrl: 'javascript:alert(1)' }, 'websiteUrl'],
-      ['data: logo', { logoUrl: 'data:image/svg+xml,<svg onload=alert(1)>' }, 'logoUrl'],
+      ['a logo address (logos are uploaded)', { logoUrl: 'https://uitgeverij.example/logo.png' }],
       ['http policy off localhost', { privacyPolicyUrl: 'http://uitgeverij.example/privacy' }, 'privacyPolicyUrl'],
       ['credentials in a URL', { notificationUrl: 'https://user:pass@uitgeverij.example/hook' }, 'notificationUrl'],
       ['redirect URI with a fragment', { redirectUris: ['https://app.uitgeverij.example/callback#x'] }, 'redirectUris.0'],
@@ -148,7 +148,7 @@ describe('admin partner registration (POST /api/admin/partners)', () => {
     expect(twoHosts.body.errors[0].message).toMatch(/one host \(a\.example, b\.example\)/);
     const scopes = await admin.post('/api/admin/partners', partnerInput({ allowedScopes: ['school', 'teaching'] }));
     expect(scopes.body.errors[0].message).toMatch(/does not list these data categories: school, teaching/);
-    const [count] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Partner" WHERE "websiteUrl" LIKE 'javascript%' OR "logoUrl" LIKE 'data:%'`);
+    const [count] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Partner" WHERE "websiteUrl" LIKE 'javascript%'`);
     expect(count!.n).toBe(0);
   });
 
@@ -204,7 +204,6 @@ describe('admin partner changes (PATCH /api/admin/partners/:id)', () => {
     const name = `Hernoemd ${randomBytes(3).toString('hex')}`;
     const response = await admin.patch(`/api/admin/partners/${partner.id}`, {
       name,
-      logoUrl: null,
       notificationUrl: null,
       websiteUrl: 'https://nieuw.uitgeverij.example',
       redirectUris: ['https://nieuw.uitgeverij.example/callback'],
@@ -236,6 +235,7 @@ describe('admin partner changes (PATCH /api/admin/partners/:id)', () => {
       ['scope not in the notice', { allowedScopes: ['teaching'] }, 'allowedScopes'],
       ['unknown field', { clientAuth: 'none' }],
       ['unknown field', { status: 'suspended' }],
+      ['a logo address (logos are uploaded)', { logoUrl: 'https://uitgeverij.example/logo.png' }],
       ['nothing to change', {}],
     ];
     for (const [label, body, path] of cases) {
@@ -395,6 +395,141 @@ describe('public partner directory (GET /api/partners)', () => {
   });
 });
 
+/** A photo-like JPEG that carries EXIF metadata (author, copyright). */
+function jpegWithExif(): Promise<Buffer> {
+  return sharp({ create: { width: 900, height: 300, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+    .jpeg()
+    .withExif({ IFD0: { Artist: 'Geheime Ontwerper', Copyright: 'Privé Studio' } })
+    .toBuffer();
+}
+
+/** A small square PNG with transparency. */
+function png(size = 64): Promise<Buffer> {
+  return sharp({ create: { width: size, height: size, channels: 4, background: { r: 240, g: 120, b: 0, alpha: 0.5 } } }).png().toBuffer();
+}
+
+const uploadLogo = (client: HttpClient, id: string, image: Buffer | string, type: string) => client.put(`/api/admin/partners/${id}/logo`, undefined, { raw: image, headers: { 'content-type': type } });
+
+async function fetchLogo(path: string) {
+  const response = await fetch(`${t.url}${path}`);
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+describe('partner logo (PUT and DELETE /api/admin/partners/:id/logo, GET /api/partners/:id/logo)', () => {
+  it('re-encodes an uploaded PNG, serves it from the platform with a versioned address and long caching', async () => {
+    const { partner } = await createPartner();
+    expect(partner.logoUrl).toBeNull();
+    const uploaded = await uploadLogo(admin, partner.id, await png(), 'image/png');
+    expect(uploaded.status, uploaded.text).toBe(200);
+    expect(uploaded.body.logoUrl).toMatch(new RegExp(`^/api/partners/${partner.id}/logo\\?v=\\d+$`));
+    expect(uploaded.body).toMatchObject({ id: partner.id, name: partner.name, notice: partner.notice });
+
+    // Every view points to the same address of ours.
+    expect((await admin.get(`/api/admin/partners/${partner.id}`)).body.logoUrl).toBe(uploaded.body.logoUrl);
+    expect((await t.client().get(`/api/partners/${partner.id}`)).body.logoUrl).toBe(uploaded.body.logoUrl);
+    expect((await t.client().get('/api/partners')).body.items.find((item: { id: string }) => item.id === partner.id).logoUrl).toBe(uploaded.body.logoUrl);
+
+    const { response, bytes } = await fetchLogo(uploaded.body.logoUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-disposition')).toBe('inline');
+    expect(response.headers.get('cache-control')).toMatch(/max-age=31536000/);
+    const metadata = await sharp(bytes).metadata();
+    expect(metadata).toMatchObject({ format: 'webp', width: 64, height: 64, hasAlpha: true });
+  });
+
+  it('strips the EXIF data of a JPEG and scales it to at most 256 px; a new upload gets a new address', async () => {
+    const { partner } = await createPartner();
+    const first = await uploadLogo(admin, partner.id, await png(), 'image/png');
+    const original = await jpegWithExif();
+    expect(original.includes(Buffer.from('Geheime Ontwerper'))).toBe(true);
+    const uploaded = await uploadLogo(admin, partner.id, original, 'image/jpeg');
+    expect(uploaded.status, uploaded.text).toBe(200);
+    expect(uploaded.body.logoUrl).not.toBe(first.body.logoUrl);
+    const { response, bytes } = await fetchLogo(uploaded.body.logoUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(bytes.includes(Buffer.from('Geheime Ontwerper'))).toBe(false);
+    expect(bytes.includes(Buffer.from('Privé Studio'))).toBe(false);
+    const metadata = await sharp(bytes).metadata();
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata).toMatchObject({ format: 'webp', width: 256, height: 85 });
+    // Stored re-encoded: the original bytes are nowhere in the database row.
+    const [row] = await t.sql<{ logo: Buffer; logoMimeType: string }>(`SELECT logo, "logoMimeType" FROM "Partner" WHERE id = $1`, [partner.id]);
+    expect(row!.logoMimeType).toBe('image/webp');
+    expect(Buffer.from(row!.logo).equals(bytes)).toBe(true);
+
+    const entries = await admin.get(`/api/admin/audit?action=partner.logo&targetId=${partner.id}`);
+    expect(entries.body.items.map((entry: { action: string }) => entry.action)).toEqual(['partner.logo_changed', 'partner.logo_changed']);
+    expect(entries.body.items[0]).toMatchObject({ actorRole: 'admin', targetType: 'partner', details: { mimeType: 'image/webp' } });
+  });
+
+  it('refuses what is not an image (400), a type it does not take (415) and too large a body (413), as problem+json', async () => {
+    const { partner } = await createPartner();
+    const notImage = await uploadLogo(admin, partner.id, Buffer.from('MZ this is not an image'), 'image/png');
+    expectProblem(notImage, 400, 'validation_failed');
+    expect(notImage.body.errors[0].path).toBe('logo');
+    const json = await admin.put(`/api/admin/partners/${partner.id}/logo`, {});
+    expectProblem(json, 400, 'validation_failed', 'JSON body');
+    expect(json.body.errors[0].message).toMatch(/JPEG, PNG or WebP/);
+    expectProblem(await uploadLogo(admin, partner.id, 'plain text', 'text/plain'), 400, 'validation_failed', 'text');
+    const svg = await uploadLogo(admin, partner.id, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'image/svg+xml');
+    expect(svg.status).toBe(415);
+    expect(svg.headers.get('content-type')).toContain('application/problem+json');
+    const tooLarge = await uploadLogo(admin, partner.id, Buffer.concat([await png(), randomBytes(5 * 1024 * 1024)]), 'image/png');
+    expectProblem(tooLarge, 413, 'payload_too_large');
+    expect((await admin.get(`/api/admin/partners/${partner.id}`)).body.logoUrl).toBeNull();
+    expectProblem(await t.client().get(`/api/partners/${partner.id}/logo`), 404, 'not_found');
+  });
+
+  it('removes the logo (again is harmless) and answers 404 for it afterwards', async () => {
+    const { partner } = await createPartner();
+    const uploaded = await uploadLogo(admin, partner.id, await png(), 'image/png');
+    const removed = await admin.delete(`/api/admin/partners/${partner.id}/logo`);
+    expect(removed.status, removed.text).toBe(200);
+    expect(removed.body).toMatchObject({ id: partner.id, logoUrl: null });
+    expect((await t.client().get(`/api/partners/${partner.id}`)).body.logoUrl).toBeNull();
+    expectProblem(await t.client().get(uploaded.body.logoUrl), 404, 'not_found');
+    const [row] = await t.sql<{ logo: Buffer | null; logoMimeType: string | null }>(`SELECT logo, "logoMimeType" FROM "Partner" WHERE id = $1`, [partner.id]);
+    expect(row).toEqual({ logo: null, logoMimeType: null });
+    expect((await admin.delete(`/api/admin/partners/${partner.id}/logo`)).body.logoUrl).toBeNull();
+    const entries = await admin.get(`/api/admin/audit?action=partner.logo&targetId=${partner.id}`);
+    expect(entries.body.items.map((entry: { action: string }) => entry.action)).toEqual(['partner.logo_removed', 'partner.logo_changed']);
+  });
+
+  it('does not serve a suspended partner’s logo (404) until it is reactivated', async () => {
+    const { partner } = await createPartner();
+    await uploadLogo(admin, partner.id, await png(), 'image/png');
+    const suspended = await admin.post(`/api/admin/partners/${partner.id}/suspend`);
+    expectProblem(await t.client().get(suspended.body.logoUrl), 404, 'not_found');
+    const reactivated = await admin.post(`/api/admin/partners/${partner.id}/reactivate`);
+    expect((await fetchLogo(reactivated.body.logoUrl)).response.status).toBe(200);
+  });
+
+  it('answers 404 for an unknown partner and 400 for a malformed id', async () => {
+    expectProblem(await uploadLogo(admin, UNKNOWN_ID, await png(), 'image/png'), 404, 'not_found', 'PUT');
+    expectProblem(await admin.delete(`/api/admin/partners/${UNKNOWN_ID}/logo`), 404, 'not_found', 'DELETE');
+    expectProblem(await t.client().get(`/api/partners/${UNKNOWN_ID}/logo`), 404, 'not_found', 'GET');
+    expectProblem(await uploadLogo(admin, 'x', await png(), 'image/png'), 400, 'validation_failed', 'PUT');
+    expectProblem(await t.client().get('/api/partners/x/logo'), 400, 'validation_failed', 'GET');
+  });
+
+  it('lets admins only upload or remove it: 401 for visitors, 403 for members and moderators', async () => {
+    const { partner } = await createPartner();
+    const image = await png();
+    const { client: member } = await memberWithClient(t);
+    const moderator = await moderatorClient(t, 'moderator');
+    expectProblem(await uploadLogo(t.client(), partner.id, image, 'image/png'), 401, 'unauthenticated', 'visitor PUT');
+    expectProblem(await t.client().delete(`/api/admin/partners/${partner.id}/logo`), 401, 'unauthenticated', 'visitor DELETE');
+    for (const [label, client] of [['member', member], ['moderator', moderator]] as const) {
+      expectProblem(await uploadLogo(client, partner.id, image, 'image/png'), 403, 'forbidden', `${label} PUT`);
+      expectProblem(await client.delete(`/api/admin/partners/${partner.id}/logo`), 403, 'forbidden', `${label} DELETE`);
+    }
+    expect((await admin.get(`/api/admin/partners/${partner.id}`)).body.logoUrl).toBeNull();
+  });
+});
+
 describe('who may manage partners', () => {
   const ROUTES: Array<[string, string, unknown?]> = [
     ['GET', '/api/admin/partners'],
@@ -405,6 +540,8 @@ describe('who may manage partners', () => {
     ['POST', `/api/admin/partners/${UNKNOWN_ID}/suspend`],
     ['POST', `/api/admin/partners/${UNKNOWN_ID}/reactivate`],
     ['POST', `/api/admin/partners/${UNKNOWN_ID}/secret`],
+    ['PUT', `/api/admin/partners/${UNKNOWN_ID}/logo`, {}],
+    ['DELETE', `/api/admin/partners/${UNKNOWN_ID}/logo`],
   ];
 
   it('admins only: 401 for visitors, 403 for members, moderators and admins without 2FA', async () => {

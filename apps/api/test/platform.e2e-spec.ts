@@ -53,6 +53,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/search/suggest',
   'GET /api/partners',
   'GET /api/partners/{id}',
+  'GET /api/partners/{id}/logo',
   // The OpenID Connect provider's browser hand-off to the consent page (a redirect, no data).
   'GET /api/partner-consent/{uid}',
   'GET /api/sub-processors',

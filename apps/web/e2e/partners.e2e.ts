@@ -1,9 +1,10 @@
 /// <reference types="node" />
 // Partners (OpenID Connect) in a real browser against the real API (built) with the demo members.
 // The admin turns on two-step verification, adds a partner through the admin form (its secret is
-// shown once) and one through the admin API; both names carry HTML that must stay text. An, not
-// signed in, opens the second partner's authorisation URL (PKCE, built here with node:crypto),
-// is sent to log in, comes back to the consent screen (look-alike warning, categories, notice),
+// shown once) and one through the admin API; both names carry HTML that must stay text. The admin
+// uploads the second partner's logo (a PNG generated here). An, not signed in, opens that partner's
+// authorisation URL (PKCE, built here with node:crypto), is sent to log in, comes back to the
+// consent screen (the logo, served by Lesplein; look-alike warning, categories, notice),
 // unticks her e-mail address with the keyboard and allows. The redirect to the partner's
 // redirect URI (a host that does not exist) is intercepted: code and state arrive; the code is exchanged at the token
 // endpoint and userinfo holds only the categories she granted. Under "Externe autorisaties" she
@@ -21,7 +22,7 @@ import { generate } from 'otplib';
 import type { PartnerCreated } from '@lesplein/contracts/partner';
 import { startStack, type Stack } from './support/stack.js';
 import { launchChromium } from './support/browser.js';
-import { logIn, newTestPage, scenario } from './support/pages.js';
+import { logIn, newTestPage, pngImage, scenario } from './support/pages.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
@@ -164,7 +165,6 @@ describe('partners', () => {
           dpoEmail: 'dpo@leesland.example',
           websiteUrl: PARTNER_ORIGIN,
           privacyPolicyUrl: `${PARTNER_ORIGIN}/privacy`,
-          logoUrl: `${PARTNER_ORIGIN}/logo.png`,
           redirectUris: [REDIRECT_URI],
           allowedScopes: ['openid', 'profile', 'email', 'school', 'teaching'],
           notice: {
@@ -182,6 +182,23 @@ describe('partners', () => {
         const table = ap.getByRole('table', { name: 'Alle partners' });
         await table.getByRole('link', { name: PARTNER_NAME }).waitFor();
         await table.getByRole('link', { name: DECOY_NAME }).waitFor();
+        await expectInert(ap);
+
+        // Its logo: uploaded by the admin, re-encoded and served by the platform itself.
+        await table.getByRole('link', { name: PARTNER_NAME }).click();
+        await ap.getByRole('heading', { name: PARTNER_NAME, level: 1 }).waitFor();
+        const logoSection = ap.getByRole('region', { name: 'Logo' });
+        await logoSection.getByText('Deze partner heeft nog geen logo.', { exact: false }).waitFor();
+        await logoSection.getByLabel('Kies een logo').setInputFiles({ name: 'leesland.png', mimeType: 'image/png', buffer: pngImage(96, [200, 60, 20]) });
+        await logoSection.getByRole('img', { name: 'Voorbeeld van het gekozen bestand' }).waitFor();
+        await logoSection.getByRole('button', { name: 'Logo uploaden' }).click();
+        await logoSection.getByText('Het logo is opgeslagen.').waitFor();
+        const currentLogo = logoSection.getByRole('img', { name: `Logo van ${PARTNER_NAME}` });
+        await currentLogo.waitFor();
+        expect(await currentLogo.getAttribute('src')).toMatch(new RegExp(`^/api/partners/${created.partner.id}/logo\\?v=\\d+$`));
+        await expect.poll(() => currentLogo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(96);
+        await logoSection.getByRole('button', { name: 'Logo verwijderen' }).waitFor();
+        await expectNoAxeViolations(ap, '/admin/partners/:id with a logo');
         await expectInert(ap);
 
         // ---- The member, not signed in, arrives from the partner.
@@ -217,6 +234,11 @@ describe('partners', () => {
         await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
         await page.waitForURL((url) => url.pathname === consentPath);
         await page.getByRole('heading', { name: PARTNER_NAME, level: 1 }).waitFor();
+
+        // The logo the admin uploaded, from Lesplein itself (never from the partner's host).
+        const consentLogo = page.locator('.partner-head img.partner-logo').first();
+        expect(await consentLogo.getAttribute('src')).toMatch(new RegExp(`^/api/partners/${created.partner.id}/logo\\?v=\\d+$`));
+        await expect.poll(() => consentLogo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
 
         // Who asks, the look-alike warning, the notice and the privacy policy.
         await page.getByText(`De naam ${PARTNER_NAME} lijkt op die van een andere partner, ${DECOY_NAME}.`, { exact: false }).waitFor();

@@ -73,10 +73,9 @@ const PartnerIdentityFields = {
   address: Text(500),
   contactEmail: z.email().max(254),
   dpoEmail: z.email().max(254),
-  logoUrl: SafeUrl.nullable().default(null),
   websiteUrl: SafeUrl,
   privacyPolicyUrl: SafeUrl,
-  /** Receives signed revocation notices (POST, application/jwt). */
+  /** Receives signed withdrawal notices (POST, application/secevent+jwt). */
   notificationUrl: SafeUrl.nullable().default(null),
 };
 
@@ -96,7 +95,6 @@ export const UpdatePartnerRequest = z
     address: PartnerIdentityFields.address,
     contactEmail: PartnerIdentityFields.contactEmail,
     dpoEmail: PartnerIdentityFields.dpoEmail,
-    logoUrl: SafeUrl.nullable(),
     websiteUrl: SafeUrl,
     privacyPolicyUrl: SafeUrl,
     notificationUrl: SafeUrl.nullable(),
@@ -115,6 +113,10 @@ export const PublicPartnerView = z.object({
   address: z.string(),
   contactEmail: z.string(),
   dpoEmail: z.string(),
+  /**
+   * The logo as the platform serves it (`/api/partners/{id}/logo?v=…`, uploaded by an admin), never
+   * an address at the partner: members' browsers do not contact partners. null when there is none.
+   */
   logoUrl: z.string().nullable(),
   websiteUrl: z.string(),
   privacyPolicyUrl: z.string(),

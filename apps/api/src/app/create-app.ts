@@ -9,12 +9,12 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
 import { NotFound } from '../core/errors/domain-error.js';
 import { sendProblem } from '../core/errors/send-problem.js';
+import { IMAGE_MAX_BYTES, IMAGE_TYPES } from '../core/images/uploaded-image.js';
 import { createLogger, NestPinoLogger, requestId } from '../core/logging/logger.js';
 import { JobQueue } from '../core/outbox/job-queue.js';
 import { RateLimitService } from '../core/rate-limit/rate-limit.js';
 import { mountOidcProvider } from '../modules/partners/oidc/mount-provider.js';
 import { OidcProviderService } from '../modules/partners/oidc/oidc-provider.service.js';
-import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../modules/accounts/profile-photo.js';
 import { AppModule } from './app.module.js';
 import { setUpOpenApi } from './openapi.js';
 
@@ -55,7 +55,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   });
   // File uploads arrive as a raw stream; the upload service enforces size limits while streaming.
   fastify.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-  fastify.addContentTypeParser(PHOTO_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+  // Image uploads (profile photos, partner logos) arrive whole, as a buffer, and are re-encoded.
+  fastify.addContentTypeParser(IMAGE_TYPES, { parseAs: 'buffer', bodyLimit: IMAGE_MAX_BYTES }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

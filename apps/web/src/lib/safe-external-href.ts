@@ -1,6 +1,6 @@
 /**
  * The href for a link to an address that came from data (a partner's website, privacy policy,
- * logo): only absolute http(s) URLs without user name or password become a link; anything else
+ * notification address): only absolute http(s) URLs without user name or password become a link; anything else
  * (javascript:, data:, vbscript:, relative or malformed addresses) gives null, and the caller
  * shows the text without a link. The URL parser also undoes the usual tricks (leading spaces or
  * control characters, tabs inside the scheme, mixed case), so the scheme checked is the one the

@@ -32,6 +32,7 @@ import {
   noticeFrom,
   noticeRequest,
 } from './partners/partner-form-fields';
+import { PartnerLogoSection } from './partners/partner-logo-section';
 import { PartnerHeading, PartnerIdentityDetails, PartnerNoticeDetails, useScopeNames } from './partners/partner-parts';
 import { PartnerStatusBadge } from './partners/partner-status';
 
@@ -39,8 +40,9 @@ type Message = { tone: 'success' | 'error'; text: string } | null;
 type Editing = 'identity' | 'notice' | null;
 
 /**
- * /admin/partners/:id — admins: one partner. Edit its identity and client settings, publish a
- * new version of its privacy notice, replace its client secret (shown once), suspend or reactivate.
+ * /admin/partners/:id — admins: one partner. Edit its identity and client settings, upload or
+ * remove its logo, publish a new version of its privacy notice, replace its client secret (shown
+ * once), suspend or reactivate.
  */
 export function Component() {
   const { t } = useTranslation();
@@ -202,6 +204,8 @@ function PartnerAdmin({ partner }: { partner: AdminPartnerView }) {
           </>
         )}
       </section>
+
+      <PartnerLogoSection partner={partner} />
 
       <section className="section" aria-labelledby="partner-notice">
         <h2 id="partner-notice">{t('adminPartners.noticeTitle')}</h2>

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   AdminPartnerList,
   AdminPartnerView,
@@ -10,16 +10,20 @@ import {
   PartnerNoticeInput,
   UpdatePartnerRequest,
 } from '@lesplein/contracts/partner';
+import { z } from 'zod';
 import type { Actor } from '../../../core/auth/actor.js';
 import { CurrentActor, Roles } from '../../../core/auth/auth.decorators.js';
 import { RateLimit } from '../../../core/rate-limit/rate-limit.js';
-import { ApiContract, ZBody, ZParams } from '../../../core/validation/zod.js';
+import { ApiContract, ZBody, ZodPipe, ZParams } from '../../../core/validation/zod.js';
 import { PartnerAdminService, type NewPartner } from './partner-admin.service.js';
 
 // Type-only names for bodies: the contract names are zod values too, which decorator metadata would
 // emit (docs/CONVENTIONS.md, "Decorated parameters and OpenAPI").
 type NoticeInput = PartnerNoticeInput;
 type PartnerChanges = UpdatePartnerRequest;
+
+/** The raw image body (the content-type parser hands image types over as a buffer, anything else is not one). */
+const LogoBody = z.instanceof(Buffer, { message: 'Stuur een JPEG-, PNG- of WebP-afbeelding / Send a JPEG, PNG or WebP image' });
 
 /** Admins: registration of partners (publishers), their notices, suspension and client secrets. */
 @ApiTags('admin')
@@ -70,6 +74,20 @@ export class PartnerAdminController {
   @ApiContract({ params: PartnerIdParam, response: AdminPartnerView, summary: 'Admins: reactivate a suspended partner (members consent again)' })
   reactivate(@CurrentActor() actor: Actor, @ZParams(PartnerIdParam) params: { id: string }): Promise<AdminPartnerView> {
     return this.partners.reactivate(actor, params.id);
+  }
+
+  @Put(':id/logo')
+  @RateLimit('partner-logo', 60, 3600)
+  @ApiBody({ description: 'A JPEG, PNG or WebP image (≤ 5 MB), sent as the raw body with its image content type', required: true })
+  @ApiContract({ params: PartnerIdParam, response: AdminPartnerView, summary: 'Admins: upload the partner’s logo (re-encoded as WebP of at most 256 px, metadata stripped; served by the platform)' })
+  setLogo(@CurrentActor() actor: Actor, @ZParams(PartnerIdParam) params: { id: string }, @Body(new ZodPipe(LogoBody)) image: Buffer): Promise<AdminPartnerView> {
+    return this.partners.setLogo(actor, params.id, image);
+  }
+
+  @Delete(':id/logo')
+  @ApiContract({ params: PartnerIdParam, response: AdminPartnerView, summary: 'Admins: remove the partner’s logo' })
+  removeLogo(@CurrentActor() actor: Actor, @ZParams(PartnerIdParam) params: { id: string }): Promise<AdminPartnerView> {
+    return this.partners.removeLogo(actor, params.id);
   }
 
   @Post(':id/secret')

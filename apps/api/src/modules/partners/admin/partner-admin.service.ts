@@ -16,6 +16,7 @@ import { AuditLog } from '../../../core/audit/audit-log.js';
 import { Keys } from '../../../core/crypto/keys.js';
 import { TransactionRunner } from '../../../core/database/transaction-runner.js';
 import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldError } from '../../../core/errors/domain-error.js';
+import { reencodeImage } from '../../../core/images/uploaded-image.js';
 import { ConsentWithdrawalService } from '../consent/consent-withdrawal.service.js';
 import { newClientId, newClientSecret, sealClientSecret } from '../partner-secrets.js';
 import { byName, toAdminPartner } from './partner.mapper.js';
@@ -26,6 +27,10 @@ export type NewPartner = z.output<typeof CreatePartnerRequest>;
 
 const DUPLICATE_NAME = 'Er is al een partner met deze naam / A partner with this name already exists.';
 const RULES_BROKEN = 'De partner voldoet niet aan de regels / The partner does not meet the rules.';
+
+/** Logos are shown small: at most 256 px on the longest side, never cropped, transparency kept. */
+const LOGO_ENCODING = { size: 256, fit: 'contain', field: 'logo' } as const;
+const LOGO_MIME_TYPE = 'image/webp';
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
@@ -111,7 +116,6 @@ export class PartnerAdminService {
         address: input.address,
         contactEmail: input.contactEmail,
         dpoEmail: input.dpoEmail,
-        logoUrl: input.logoUrl,
         websiteUrl: input.websiteUrl,
         privacyPolicyUrl: input.privacyPolicyUrl,
         notificationUrl: input.notificationUrl,
@@ -187,6 +191,32 @@ export class PartnerAdminService {
     await this.partners.setStatus(id, 'active');
     await this.audit.recordNow({ actor, action: 'partner.reactivated', targetType: 'partner', targetId: id });
     return this.view(id);
+  }
+
+  /**
+   * Stores the partner's logo, re-encoded (metadata and anything else in the original file dropped);
+   * the platform serves it itself so that members' browsers never contact the partner.
+   */
+  async setLogo(actor: Actor, id: string, image: Buffer): Promise<AdminPartnerView> {
+    assertAdmin(actor);
+    if (!(await this.partners.byId(id))) throw NotFound('Partner');
+    const logo = await reencodeImage(image, LOGO_ENCODING);
+    const updated = await this.partners.setLogo(id, { bytes: new Uint8Array(logo), mimeType: LOGO_MIME_TYPE });
+    if (!updated) throw NotFound('Partner');
+    await this.audit.recordNow({ actor, action: 'partner.logo_changed', targetType: 'partner', targetId: id, details: { mimeType: LOGO_MIME_TYPE, bytes: logo.length } });
+    return toAdminPartner(updated);
+  }
+
+  /** Removes the logo; removing a logo that is not there changes nothing. */
+  async removeLogo(actor: Actor, id: string): Promise<AdminPartnerView> {
+    assertAdmin(actor);
+    const current = await this.partners.byId(id);
+    if (!current) throw NotFound('Partner');
+    if (current.logoMimeType === null) return toAdminPartner(current);
+    const updated = await this.partners.setLogo(id, null);
+    if (!updated) throw NotFound('Partner');
+    await this.audit.recordNow({ actor, action: 'partner.logo_removed', targetType: 'partner', targetId: id });
+    return toAdminPartner(updated);
   }
 
   /** Replaces the client secret: the new one is returned once, the old one stops working. */

@@ -11,14 +11,19 @@ interface NoticeRow {
   publishedAt: Date;
 }
 
-interface PartnerRow {
+/** What the logo's address is made of: set together with the stored logo, `logoMimeType` says whether there is one. */
+export interface LogoRow {
   id: string;
+  logoMimeType: string | null;
+  updatedAt: Date;
+}
+
+interface PartnerRow extends LogoRow {
   name: string;
   legalName: string;
   address: string;
   contactEmail: string;
   dpoEmail: string;
-  logoUrl: string | null;
   websiteUrl: string;
   privacyPolicyUrl: string;
   /** Newest first; the first is the current notice. */
@@ -40,6 +45,14 @@ interface AdminRow extends PartnerRow {
 /** Lists are ordered by name as people read them (case and accents aside), whatever the database collation. */
 export function byName(a: { id: string; name: string }, b: { id: string; name: string }): number {
   return a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The logo as the platform serves it (never the partner's own address, so members' browsers do not
+ * contact the partner); the version changes with every change of the partner, so it may be cached long.
+ */
+export function partnerLogoPath(row: LogoRow): string | null {
+  return row.logoMimeType ? `/api/partners/${row.id}/logo?v=${row.updatedAt.getTime()}` : null;
 }
 
 // Stored categories and scopes were validated against PartnerScope on the way in.
@@ -70,7 +83,7 @@ export function toPublicPartner(row: PartnerRow): PublicPartnerView {
     address: row.address,
     contactEmail: row.contactEmail,
     dpoEmail: row.dpoEmail,
-    logoUrl: row.logoUrl,
+    logoUrl: partnerLogoPath(row),
     websiteUrl: row.websiteUrl,
     privacyPolicyUrl: row.privacyPolicyUrl,
     notice: toNoticeView(current),

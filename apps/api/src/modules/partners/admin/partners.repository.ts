@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../../core/database/prisma.service.js';
 import { Prisma, type PartnerClientAuth, type PartnerStatus } from '../../../generated/prisma/client.js';
 
+/** Partner rows never carry the logo's bytes (only the logo route reads them); `logoMimeType` says whether there is one. */
+export const WITHOUT_LOGO = { logo: true } satisfies Prisma.PartnerOmit;
+
 /** Everything the admin view needs: the notice history (newest first) and the active consents. */
 const ADMIN_DETAILS = {
   notices: { orderBy: { version: 'desc' } },
@@ -11,8 +14,8 @@ const ADMIN_DETAILS = {
 /** What the public sees: the current (latest) notice only. */
 const CURRENT_NOTICE = { notices: { orderBy: { version: 'desc' }, take: 1 } } satisfies Prisma.PartnerInclude;
 
-export type AdminPartnerRow = Prisma.PartnerGetPayload<{ include: typeof ADMIN_DETAILS }>;
-export type PublicPartnerRow = Prisma.PartnerGetPayload<{ include: typeof CURRENT_NOTICE }>;
+export type AdminPartnerRow = Prisma.PartnerGetPayload<{ include: typeof ADMIN_DETAILS; omit: typeof WITHOUT_LOGO }>;
+export type PublicPartnerRow = Prisma.PartnerGetPayload<{ include: typeof CURRENT_NOTICE; omit: typeof WITHOUT_LOGO }>;
 
 export interface NoticeData {
   serviceDescription: string;
@@ -29,7 +32,6 @@ export interface PartnerData {
   address: string;
   contactEmail: string;
   dpoEmail: string;
-  logoUrl: string | null;
   websiteUrl: string;
   privacyPolicyUrl: string;
   notificationUrl: string | null;
@@ -45,11 +47,11 @@ export class PartnersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   list(): Promise<AdminPartnerRow[]> {
-    return this.prisma.partner.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], include: ADMIN_DETAILS });
+    return this.prisma.partner.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], include: ADMIN_DETAILS, omit: WITHOUT_LOGO });
   }
 
   byId(id: string): Promise<AdminPartnerRow | null> {
-    return this.prisma.partner.findUnique({ where: { id }, include: ADMIN_DETAILS });
+    return this.prisma.partner.findUnique({ where: { id }, include: ADMIN_DETAILS, omit: WITHOUT_LOGO });
   }
 
   /** Whether another partner has this name, ignoring case ("Klauwers" and "klauwers" are one name to members). */
@@ -64,7 +66,7 @@ export class PartnersRepository {
     notice: NoticeData,
   ): Promise<AdminPartnerRow | undefined> {
     try {
-      return await this.prisma.partner.create({ data: { ...data, notices: { create: { ...notice, version: 1 } } }, include: ADMIN_DETAILS });
+      return await this.prisma.partner.create({ data: { ...data, notices: { create: { ...notice, version: 1 } } }, include: ADMIN_DETAILS, omit: WITHOUT_LOGO });
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
@@ -74,7 +76,7 @@ export class PartnersRepository {
   /** Changes identity or client settings; undefined when the new name is taken meanwhile. */
   async update(id: string, data: Partial<PartnerData>): Promise<AdminPartnerRow | undefined> {
     try {
-      return await this.prisma.partner.update({ where: { id }, data, include: ADMIN_DETAILS });
+      return await this.prisma.partner.update({ where: { id }, data, include: ADMIN_DETAILS, omit: WITHOUT_LOGO });
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
@@ -107,12 +109,24 @@ export class PartnersRepository {
     await this.prisma.partner.update({ where: { id }, data: { clientSecretSealed }, select: { id: true } });
   }
 
+  /** Stores the re-encoded logo, or removes it (both null); the partner with its new `updatedAt`, or null for an unknown partner. */
+  async setLogo(id: string, logo: { bytes: Uint8Array<ArrayBuffer>; mimeType: string } | null): Promise<AdminPartnerRow | null> {
+    const data = { logo: logo?.bytes ?? null, logoMimeType: logo?.mimeType ?? null };
+    const updated = await this.prisma.partner.updateMany({ where: { id }, data });
+    return updated.count === 0 ? null : this.byId(id);
+  }
+
+  /** An active partner's logo; null when it has none, is suspended or unknown. */
+  activeLogo(id: string): Promise<{ logo: Uint8Array | null; logoMimeType: string | null } | null> {
+    return this.prisma.partner.findFirst({ where: { id, status: 'active' }, select: { logo: true, logoMimeType: true } });
+  }
+
   /** The public directory: active partners only, by name. */
   activeList(): Promise<PublicPartnerRow[]> {
-    return this.prisma.partner.findMany({ where: { status: 'active' }, orderBy: [{ name: 'asc' }, { id: 'asc' }], include: CURRENT_NOTICE });
+    return this.prisma.partner.findMany({ where: { status: 'active' }, orderBy: [{ name: 'asc' }, { id: 'asc' }], include: CURRENT_NOTICE, omit: WITHOUT_LOGO });
   }
 
   activeById(id: string): Promise<PublicPartnerRow | null> {
-    return this.prisma.partner.findFirst({ where: { id, status: 'active' }, include: CURRENT_NOTICE });
+    return this.prisma.partner.findFirst({ where: { id, status: 'active' }, include: CURRENT_NOTICE, omit: WITHOUT_LOGO });
   }
 }

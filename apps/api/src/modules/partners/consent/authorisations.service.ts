@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/env.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { NotFound } from '../../../core/errors/domain-error.js';
 import { decodeCursor, pageOf } from '../../../core/pagination/cursor.js';
+import { partnerLogoPath } from '../admin/partner.mapper.js';
 import { consentReceipt, type ConsentReceipt } from './consent-receipt.js';
 import { ConsentRecordsRepository } from './consent-records.repository.js';
 import { ConsentWithdrawalService } from './consent-withdrawal.service.js';
@@ -80,7 +81,8 @@ function toView(row: ConsentRow): AuthorisationView {
       address: row.partner.address,
       contactEmail: row.partner.contactEmail,
       dpoEmail: row.partner.dpoEmail,
-      logoUrl: row.partner.logoUrl,
+      // A suspended partner's logo is not served (it would be a broken image).
+      logoUrl: row.partner.status === 'active' ? partnerLogoPath(row.partner) : null,
       websiteUrl: row.partner.websiteUrl,
       privacyPolicyUrl: row.partner.privacyPolicyUrl,
     },

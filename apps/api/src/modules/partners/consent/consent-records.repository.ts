@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../../core/database/prisma.service.js';
 import type { ConsentWithdrawnBy, DisclosureChannel } from '../../../generated/prisma/client.js';
+import { WITHOUT_LOGO } from '../admin/partners.repository.js';
 
 /**
  * The consent evidence: consents and their withdrawals are only ever inserted (the database
@@ -29,14 +30,14 @@ export class ConsentRecordsRepository {
   }
 
   byId(id: string) {
-    return this.prisma.partnerConsent.findUnique({ where: { id }, include: { withdrawal: true, partner: true, notice: true } });
+    return this.prisma.partnerConsent.findUnique({ where: { id }, include: { withdrawal: true, partner: { omit: WITHOUT_LOGO }, notice: true } });
   }
 
   /** Everything a consent receipt names. */
   forReceipt(id: string) {
     return this.prisma.partnerConsent.findUnique({
       where: { id },
-      include: { withdrawal: true, partner: true, notice: true, member: { select: { email: true, firstName: true, locale: true } } },
+      include: { withdrawal: true, partner: { omit: WITHOUT_LOGO }, notice: true, member: { select: { email: true, firstName: true, locale: true } } },
     });
   }
 
@@ -87,7 +88,7 @@ export class ConsentRecordsRepository {
       include: {
         withdrawal: true,
         notice: { select: { version: true } },
-        partner: { include: { notices: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } } },
+        partner: { omit: WITHOUT_LOGO, include: { notices: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } } },
         disclosures: { orderBy: { disclosedAt: 'desc' }, take: 1, select: { disclosedAt: true } },
       },
     });

@@ -19,4 +19,11 @@ export class PartnerDirectoryService {
     if (!partner) throw NotFound('Partner');
     return toPublicPartner(partner);
   }
+
+  /** An active partner's logo as stored (re-encoded at upload); 404 when it has none or is suspended. */
+  async logo(id: string): Promise<{ bytes: Buffer; mimeType: string }> {
+    const partner = await this.partners.activeLogo(id);
+    if (!partner?.logo || !partner.logoMimeType) throw NotFound('Logo');
+    return { bytes: Buffer.from(partner.logo), mimeType: partner.logoMimeType };
+  }
 }

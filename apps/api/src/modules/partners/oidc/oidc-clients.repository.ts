@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../../core/database/prisma.service.js';
+import { WITHOUT_LOGO } from '../admin/partners.repository.js';
 
 /** Partners as the provider sees them: OAuth clients, only while active. */
 @Injectable()
@@ -9,6 +10,7 @@ export class OidcClientsRepository {
   activeByClientId(clientId: string) {
     return this.prisma.partner.findFirst({
       where: { clientId, status: 'active' },
+      omit: WITHOUT_LOGO,
       include: { notices: { orderBy: { version: 'desc' }, take: 1 } },
     });
   }

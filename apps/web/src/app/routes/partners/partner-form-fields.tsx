@@ -16,7 +16,6 @@ export type IdentityValues = {
   address: string;
   contactEmail: string;
   dpoEmail: string;
-  logoUrl: string;
   websiteUrl: string;
   privacyPolicyUrl: string;
   notificationUrl: string;
@@ -33,7 +32,7 @@ export type NoticeValues = {
   subProcessors: string;
 };
 
-export const IDENTITY_FIELDS = ['name', 'legalName', 'address', 'contactEmail', 'dpoEmail', 'logoUrl', 'websiteUrl', 'privacyPolicyUrl', 'notificationUrl', 'redirectUris', 'allowedScopes'] as const;
+export const IDENTITY_FIELDS = ['name', 'legalName', 'address', 'contactEmail', 'dpoEmail', 'websiteUrl', 'privacyPolicyUrl', 'notificationUrl', 'redirectUris', 'allowedScopes'] as const;
 export const NOTICE_FIELDS = ['serviceDescription', 'purposes', 'dataCategories', 'retention', 'storageLocation', 'subProcessors'] as const;
 
 export const emptyIdentity = (): IdentityValues => ({
@@ -42,7 +41,6 @@ export const emptyIdentity = (): IdentityValues => ({
   address: '',
   contactEmail: '',
   dpoEmail: '',
-  logoUrl: '',
   websiteUrl: '',
   privacyPolicyUrl: '',
   notificationUrl: '',
@@ -59,7 +57,6 @@ export function identityFrom(partner: AdminPartnerView): IdentityValues {
     address: partner.address,
     contactEmail: partner.contactEmail,
     dpoEmail: partner.dpoEmail,
-    logoUrl: partner.logoUrl ?? '',
     websiteUrl: partner.websiteUrl,
     privacyPolicyUrl: partner.privacyPolicyUrl,
     notificationUrl: partner.notificationUrl ?? '',
@@ -89,7 +86,6 @@ export function identityRequest(values: IdentityValues) {
     address: values.address,
     contactEmail: values.contactEmail.trim(),
     dpoEmail: values.dpoEmail.trim(),
-    logoUrl: optional(values.logoUrl),
     websiteUrl: values.websiteUrl,
     privacyPolicyUrl: values.privacyPolicyUrl,
     notificationUrl: optional(values.notificationUrl),
@@ -179,7 +175,6 @@ export function IdentityFields({ values, set, errors, disabled }: { values: Iden
         <TextField label={t('adminPartners.form.dpoEmail')} hint={t('adminPartners.form.dpoEmailHint')} type="email" value={values.dpoEmail} onValueChange={(v) => set('dpoEmail', v)} error={errors.dpoEmail} maxLength={254} required disabled={disabled} autoComplete="off" />
         <TextField label={t('adminPartners.form.websiteUrl')} type="url" value={values.websiteUrl} onValueChange={(v) => set('websiteUrl', v)} error={errors.websiteUrl} maxLength={500} required disabled={disabled} placeholder="https://" />
         <TextField label={t('adminPartners.form.privacyPolicyUrl')} type="url" value={values.privacyPolicyUrl} onValueChange={(v) => set('privacyPolicyUrl', v)} error={errors.privacyPolicyUrl} maxLength={500} required disabled={disabled} placeholder="https://" />
-        <TextField label={t('adminPartners.form.logoUrl')} hint={t('adminPartners.form.optional')} type="url" value={values.logoUrl} onValueChange={(v) => set('logoUrl', v)} error={errors.logoUrl} maxLength={500} disabled={disabled} placeholder="https://" />
       </fieldset>
       <fieldset className="field-group">
         <legend>{t('adminPartners.form.client')}</legend>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerNoticeView, PartnerScope, PublicPartnerView } from '@lesplein/contracts/partner';
 import { ExternalLink, MailLink } from '../../../components/external-link';
-import { safeExternalHref } from '../../../lib/safe-external-href';
 import { formatDate } from '../../../lib/format';
 
 // Shared pieces of the partner pages: every text in them is the partner's data, rendered as
@@ -20,15 +19,18 @@ export function useScopeNames() {
   };
 }
 
+/** The logo as the platform serves it; an address anywhere else is never loaded (members' browsers do not contact partners). */
+const OWN_LOGO_PATH = /^\/api\/partners\/[0-9a-f-]{36}\/logo(\?v=\d+)?$/i;
+
 /**
- * The partner's logo when it has an http(s) address and loads; nothing otherwise (the name is
+ * The partner's logo when the platform serves one and it loads; nothing otherwise (the name is
  * always next to it, so the image is decorative).
  */
 export function PartnerLogo({ url }: { url: string | null }) {
-  const [failed, setFailed] = useState(false);
-  const src = safeExternalHref(url);
-  if (!src || failed) return <span className="partner-logo partner-logo--none" aria-hidden="true" />;
-  return <img className="partner-logo" src={src} alt="" width={48} height={48} referrerPolicy="no-referrer" loading="lazy" onError={() => setFailed(true)} />;
+  const [failed, setFailed] = useState<string | null>(null);
+  const src = url && OWN_LOGO_PATH.test(url) ? url : null;
+  if (!src || failed === src) return <span className="partner-logo partner-logo--none" aria-hidden="true" />;
+  return <img className="partner-logo" src={src} alt="" width={48} height={48} referrerPolicy="no-referrer" loading="lazy" onError={() => setFailed(src)} />;
 }
 
 /** Logo and name as a heading of the given level. */
