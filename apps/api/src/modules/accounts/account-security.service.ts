@@ -4,11 +4,12 @@ import type { LoginHistory, SessionList } from '@lesplein/contracts/security';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { SessionsRepository } from '../../core/auth/sessions.repository.js';
-import { randomToken, tokenHash } from '../../core/crypto/keys.js';
+import { Keys, randomToken, tokenHash } from '../../core/crypto/keys.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { DomainError, NotFound } from '../../core/errors/domain-error.js';
 import { AuditLog } from '../../core/audit/audit-log.js';
 import { Mailer } from '../../core/mail/mailer.service.js';
+import { addressIsBanned } from '../moderation/ban-list/ban-hashes.js';
 import { AccountMails } from './account-mails.js';
 import { EmailTokensRepository } from './email-tokens.repository.js';
 import { LoginLogRepository } from './login-log.repository.js';
@@ -30,6 +31,7 @@ export class AccountSecurityService {
     private readonly mailer: Mailer,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditLog,
+    private readonly keys: Keys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,7 +81,7 @@ export class AccountSecurityService {
 
   /**
    * Asks to change the address: the password is required, the new address must confirm by
-   * link, the old address is told. A taken address gets the same answer and no link.
+   * link, the old address is told. A taken or banned address gets the same answer and no link.
    */
   async requestEmailChange(actor: Actor, newEmail: string, password: string): Promise<void> {
     const member = await this.members.findCredentialsById(actor.memberId);
@@ -88,7 +90,7 @@ export class AccountSecurityService {
     if (newEmail === member.email) {
       throw new DomainError(400, ProblemCode.validation, 'This is already your e-mail address.', { errors: [{ path: 'newEmail', message: 'Dit is al je e-mailadres / This is already your address' }] });
     }
-    const taken = await this.members.emailTaken(newEmail);
+    const taken = (await this.members.emailTaken(newEmail)) || (await addressIsBanned(this.keys, this.members, newEmail));
     const token = randomToken();
     await this.tx.run(async (tx) => {
       await this.mailer.queue(tx, AccountMails.emailChangeRequested(member.email, member.firstName, member.locale));
@@ -105,6 +107,8 @@ export class AccountSecurityService {
       if (!found?.newEmail) return 'invalid' as const;
       const before = await this.members.findProfile(found.memberId, tx);
       if (!before) return 'invalid' as const;
+      // Banned since the request: answered as an address taken meanwhile.
+      if (await addressIsBanned(this.keys, this.members, found.newEmail, tx)) return 'taken' as const;
       if (!(await this.members.setEmail(tx, found.memberId, found.newEmail))) return 'taken' as const;
       await this.mailer.queue(tx, AccountMails.emailChanged(before.email, before.firstName, before.locale));
       await this.audit.record(tx, { actor: { memberId: found.memberId, role: before.role }, action: 'member.email_changed', targetType: 'member', targetId: found.memberId });

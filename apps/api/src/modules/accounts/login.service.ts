@@ -5,6 +5,7 @@ import type { ClientInfo } from '../../core/auth/actor.js';
 import { SessionService } from '../../core/auth/session.service.js';
 import { Keys, randomToken, tokenHash } from '../../core/crypto/keys.js';
 import { DomainError, NotFound, RateLimited } from '../../core/errors/domain-error.js';
+import { addressIsBanned } from '../moderation/ban-list/ban-hashes.js';
 import { FAILURE_WINDOW_MS, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_IP, remainingDelaySeconds } from './brute-force.js';
 import { LoginLogRepository, type LoginOutcome } from './login-log.repository.js';
 import { toCurrentMember } from './member.mapper.js';
@@ -66,6 +67,12 @@ export class LoginService {
     }
     if (!(await this.passwords.verify(member.passwordHash, password))) {
       await record('bad_password', member.id);
+      throw invalidCredentials();
+    }
+    // A banned address gets the answer of a wrong password (its account is locked when the ban is
+    // added; this also covers an account that a registration created while the ban was being added).
+    if (await addressIsBanned(this.keys, this.members, member.email)) {
+      await record('locked', member.id);
       throw invalidCredentials();
     }
     if (member.status !== 'active') {

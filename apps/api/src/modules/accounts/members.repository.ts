@@ -104,6 +104,15 @@ export class MembersRepository {
     return (await this.db(tx).member.count({ where: { email } })) > 0;
   }
 
+  /**
+   * Whether an address is on the ban list: an entry with the same exact hash or the same canonical
+   * hash (the hashes come from `banHashesOf` in modules/moderation/ban-list/ban-hashes.ts).
+   */
+  async isBanned(hashes: { exactHash: string; canonicalHash: string }, tx?: Tx): Promise<boolean> {
+    const found = await this.db(tx).banEntry.findFirst({ where: { OR: [{ exactHash: hashes.exactHash }, { canonicalHash: hashes.canonicalHash }] }, select: { id: true } });
+    return found !== null;
+  }
+
   async count(): Promise<number> {
     return this.prisma.member.count();
   }

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ProblemCode } from '@lesplein/contracts/common';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { SessionsRepository } from '../../core/auth/sessions.repository.js';
-import { randomToken, tokenHash } from '../../core/crypto/keys.js';
+import { Keys, randomToken, tokenHash } from '../../core/crypto/keys.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { Mailer } from '../../core/mail/mailer.service.js';
+import { addressIsBanned } from '../moderation/ban-list/ban-hashes.js';
 import { AccountMails } from './account-mails.js';
 import { EmailTokensRepository } from './email-tokens.repository.js';
 import { MembersRepository } from './members.repository.js';
@@ -23,12 +24,15 @@ export class PasswordResetService {
     private readonly passwords: Passwords,
     private readonly mailer: Mailer,
     private readonly tx: TransactionRunner,
+    private readonly keys: Keys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async request(email: string): Promise<void> {
     const member = await this.members.findCredentialsByEmail(email);
     if (!member || member.status !== 'active') return;
+    // Banned addresses get the same answer and no link (their accounts are locked anyway).
+    if (await addressIsBanned(this.keys, this.members, member.email)) return;
     const token = randomToken();
     await this.tx.run(async (tx) => {
       await this.tokens.create(tx, { memberId: member.id, purpose: 'reset_password', tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RegisterRequest } from '@lesplein/contracts/auth';
 import { ProblemCode } from '@lesplein/contracts/common';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
-import { randomToken, tokenHash } from '../../core/crypto/keys.js';
+import { Keys, randomToken, tokenHash } from '../../core/crypto/keys.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { Mailer } from '../../core/mail/mailer.service.js';
+import { addressIsBanned } from '../moderation/ban-list/ban-hashes.js';
 import { AccountMails } from './account-mails.js';
 import { EmailTokensRepository } from './email-tokens.repository.js';
 import { handleFromName } from './handles.js';
@@ -25,11 +26,18 @@ export class RegistrationService {
     private readonly passwords: Passwords,
     private readonly mailer: Mailer,
     private readonly tx: TransactionRunner,
+    private readonly keys: Keys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async register(input: Registration): Promise<void> {
     this.passwords.assertAcceptable(input.password);
+    // A banned address (exact or canonical form, docs/moderation.md) gets the answer of any new
+    // registration and nothing else: no account, no mail. The hash takes as long as a new account's.
+    if (await addressIsBanned(this.keys, this.members, input.email)) {
+      await this.passwords.hash(input.password);
+      return;
+    }
     const existing = await this.members.findCredentialsByEmail(input.email);
     if (existing) {
       if (!existing.emailVerifiedAt) return this.sendVerification(existing.id, existing.email, existing.firstName, existing.locale);
@@ -77,7 +85,7 @@ export class RegistrationService {
 
   async resend(email: string): Promise<void> {
     const member = await this.members.findCredentialsByEmail(email);
-    if (member && !member.emailVerifiedAt) await this.sendVerification(member.id, member.email, member.firstName, member.locale);
+    if (member && !member.emailVerifiedAt && member.status === 'active') await this.sendVerification(member.id, member.email, member.firstName, member.locale);
   }
 
   private async sendVerification(memberId: string, email: string, firstName: string, locale: string): Promise<void> {

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AdminMembersController } from './admin-members.controller.js';
+import { AdminMembersRepository } from './admin-members.repository.js';
+import { AdminMembersService } from './admin-members.service.js';
 import { AuditBrowseController } from './audit-browse.controller.js';
 import { AuditBrowseService } from './audit-browse.service.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
@@ -8,9 +11,9 @@ import { SubProcessorsController } from './sub-processors/sub-processors.control
 import { SubProcessorsRepository } from './sub-processors/sub-processors.repository.js';
 import { SubProcessorsService } from './sub-processors/sub-processors.service.js';
 
-/** Platform administration: the logbook, the incident register, the sub-processors. */
+/** Platform administration: the logbook, members' roles and the ban-list right, the incident register, the sub-processors. */
 @Module({
-  controllers: [AuditBrowseController, IncidentsController, SubProcessorsController],
-  providers: [AuditBrowseService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService],
+  controllers: [AuditBrowseController, AdminMembersController, IncidentsController, SubProcessorsController],
+  providers: [AuditBrowseService, AdminMembersRepository, AdminMembersService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService],
 })
 export class AdministrationModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BanListModule } from './ban-list/ban-list.module.js';
 import { DecisionEffects } from './decisions/decision-effects.js';
 import { DecisionsController } from './decisions/decisions.controller.js';
 import { DecisionsRepository } from './decisions/decisions.repository.js';
@@ -16,7 +17,7 @@ import { ReportsService } from './reports.service.js';
  * pre-moderation's review queue, and the ban list.
  */
 @Module({
-  imports: [PreModerationModule, ResourcesModule],
+  imports: [BanListModule, PreModerationModule, ResourcesModule],
   controllers: [ReportsController, DecisionsController, PreModerationController],
   providers: [ReportsRepository, ReportsService, DecisionsRepository, DecisionEffects, DecisionsService, ReviewService],
 })
