@@ -7,13 +7,16 @@ import { AuditBrowseService } from './audit-browse.service.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { IncidentsRepository } from './incidents/incidents.repository.js';
 import { IncidentsService } from './incidents/incidents.service.js';
+import { StatsController } from './stats/stats.controller.js';
+import { StatsRepository } from './stats/stats.repository.js';
+import { StatsService } from './stats/stats.service.js';
 import { SubProcessorsController } from './sub-processors/sub-processors.controller.js';
 import { SubProcessorsRepository } from './sub-processors/sub-processors.repository.js';
 import { SubProcessorsService } from './sub-processors/sub-processors.service.js';
 
-/** Platform administration: the logbook, members' roles and the ban-list right, the incident register, the sub-processors. */
+/** Platform administration: the logbook, members' roles and the ban-list right, the incident register, the sub-processors, the statistics. */
 @Module({
-  controllers: [AuditBrowseController, AdminMembersController, IncidentsController, SubProcessorsController],
-  providers: [AuditBrowseService, AdminMembersRepository, AdminMembersService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService],
+  controllers: [AuditBrowseController, AdminMembersController, IncidentsController, SubProcessorsController, StatsController],
+  providers: [AuditBrowseService, AdminMembersRepository, AdminMembersService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService, StatsRepository, StatsService],
 })
 export class AdministrationModule {}
