@@ -120,6 +120,11 @@ describe('decisions, statements of reasons and appeals', () => {
     expect(decided.status).toBe(201);
     expect(new Date(decided.body.suspendedUntil).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600 * 1000);
     expect((await client.get('/api/auth/me')).status).toBe(401);
+    const login = await t.client().post('/api/auth/login', { email: member.email, password: member.password });
+    expect(login.status).toBe(403);
+    expect(login.body.code).toBe('account_suspended');
+    // The wrong password still gets the usual answer: nothing about the suspension.
+    expect((await t.client().post('/api/auth/login', { email: member.email, password: 'Fout-Wachtwoord-123' })).body.code).toBe('invalid_credentials');
 
     const statement = await t.mail.waitFor(member.email, /beslissing van de moderatoren/);
     const link = new URL(linkIn(statement.text, '/account/decisions/'));
@@ -133,6 +138,24 @@ describe('decisions, statements of reasons and appeals', () => {
     const item = (await otherModerator.get('/api/moderation/appeals')).body.items.find((entry: { decision: { id: string } }) => entry.decision.id === decided.body.id);
     await otherModerator.post(`/api/moderation/appeals/${item.appeal.id}/decision`, { outcome: 'overturned', text: 'De schorsing was niet terecht.' });
     expect((await (await signIn(t, member)).get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('bans through the ban list (its right needed), and an overturned appeal lifts the ban', async () => {
+    const { member, client } = await memberWithClient(t);
+    expect((await moderator.post('/api/moderation/decisions', decision('member', member.id, 'ban'))).status).toBe(403);
+    const decided = await admin.post('/api/moderation/decisions', decision('member', member.id, 'ban'));
+    expect(decided.status).toBe(201);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+    expect((await t.client().post('/api/auth/login', { email: member.email, password: member.password })).body.code).toBe('invalid_credentials');
+    expect((await admin.get('/api/moderation/ban-list')).body.items[0]).toMatchObject({ reason: 'Gebruiksvoorwaarden art. 4.2 (auteursrecht)', hasAddress: true });
+
+    const statement = await t.mail.waitFor(member.email, /beslissing van de moderatoren/);
+    const token = new URL(linkIn(statement.text, '/account/decisions/')).searchParams.get('token')!;
+    expect((await t.client().post(`/api/moderation/decisions/${decided.body.id}/appeal-with-token`, { token, text: 'Dit was een vergissing, ik deelde enkel eigen werk.' })).status).toBe(201);
+    const item = (await otherModerator.get('/api/moderation/appeals')).body.items.find((entry: { decision: { id: string } }) => entry.decision.id === decided.body.id);
+    expect((await otherModerator.post(`/api/moderation/appeals/${item.appeal.id}/decision`, { outcome: 'overturned', text: 'De ban was niet terecht.' })).status).toBe(201);
+    expect((await (await signIn(t, member)).get('/api/auth/me')).status).toBe(200);
+    expect((await admin.get('/api/moderation/ban-list')).body.items.find((entry: { reason: string }) => entry.reason === 'Gebruiksvoorwaarden art. 4.2 (auteursrecht)')).toBeUndefined();
   });
 
   it('refuses actions that do not fit, moderators acting on staff, unknown targets and non-moderators', async () => {

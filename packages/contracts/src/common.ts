@@ -46,6 +46,7 @@ export const ProblemCode = {
   resourceIsLink: 'resource_is_link',
   tooManyFiles: 'too_many_files',
   tooManySavedSearches: 'too_many_saved_searches',
+  accountSuspended: 'account_suspended',
   internal: 'internal_error',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];

@@ -79,6 +79,11 @@ export class LoginService {
       await record('locked', member.id);
       throw new DomainError(403, ProblemCode.forbidden, 'This account is locked.');
     }
+    // A suspension by a moderator: the member learns until when (after the right password only).
+    if (member.suspendedUntil && member.suspendedUntil > new Date()) {
+      await record('locked', member.id);
+      throw new DomainError(403, ProblemCode.accountSuspended, `This account is suspended until ${member.suspendedUntil.toISOString()}; the e-mail with the moderators' decision explains why and how to appeal.`);
+    }
     if (!member.emailVerifiedAt) {
       await record('unverified', member.id);
       throw new DomainError(403, ProblemCode.emailNotVerified, 'Confirm your e-mail address first; we can send the link again.');

@@ -70,7 +70,7 @@ export class MembersRepository {
   findCredentialsByEmail(email: string) {
     return this.prisma.member.findUnique({
       where: { email },
-      select: { id: true, email: true, passwordHash: true, emailVerifiedAt: true, status: true, role: true, totpEnabledAt: true, locale: true, firstName: true },
+      select: { id: true, email: true, passwordHash: true, emailVerifiedAt: true, status: true, role: true, totpEnabledAt: true, locale: true, firstName: true, suspendedUntil: true },
     });
   }
 

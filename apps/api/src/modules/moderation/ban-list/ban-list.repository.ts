@@ -46,6 +46,18 @@ export class BanListRepository {
     return this.prisma.banEntry.findUnique({ where: { id }, select: ENTRY_SELECT });
   }
 
+  /** Deletes the entries an address matches (exact or canonical form); returns their ids. */
+  async deleteMatching(tx: Tx, hashes: { exactHash: string; canonicalHash: string }): Promise<string[]> {
+    const rows = await tx.banEntry.findMany({ where: { OR: [{ exactHash: hashes.exactHash }, { canonicalHash: hashes.canonicalHash }] }, select: { id: true } });
+    await tx.banEntry.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+    return rows.map((row) => row.id);
+  }
+
+  /** Unlocks an account a ban locked. */
+  async unlock(tx: Tx, memberId: string): Promise<void> {
+    await tx.member.updateMany({ where: { id: memberId, status: 'locked' }, data: { status: 'active' } });
+  }
+
   /** Adds an entry; undefined when an entry with the same exact hash exists (also when added meanwhile). */
   async create(tx: Tx, data: { exactHash: string; canonicalHash: string; sealedEmail: string | null; reason: string; addedById: string }): Promise<BanEntryRow | undefined> {
     // A savepoint-free check first: a unique violation would abort the whole transaction.

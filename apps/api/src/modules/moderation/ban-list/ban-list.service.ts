@@ -8,7 +8,7 @@ import { TransactionRunner } from '../../../core/database/transaction-runner.js'
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../../core/errors/domain-error.js';
 import { decodeCursor, pageOf } from '../../../core/pagination/cursor.js';
 import { ConsentWithdrawalService } from '../../partners/consent/consent-withdrawal.service.js';
-import { BAN_LIST_SEAL_PURPOSE, hashForms } from './ban-hashes.js';
+import { BAN_LIST_SEAL_PURPOSE, banHashesOf, hashForms } from './ban-hashes.js';
 import { toBanEntryView } from './ban-entry.mapper.js';
 import { BanListRepository } from './ban-list.repository.js';
 import { canonicalLookup, emailForms } from './canonical-email.js';
@@ -95,6 +95,20 @@ export class BanListService {
     // this ends their partner authorisations for good, each withdrawal in its own transaction.
     for (const memberId of locked) await this.withdrawals.withdrawAllForMember(memberId, 'admin', actor.memberId);
     return { entry: toBanEntryView(entry), accountsLocked: locked.length };
+  }
+
+  /**
+   * Undoes a ban decision overturned on appeal: removes the entries the member's address matches
+   * and unlocks the account. Called by moderation decisions, not by the ban-list page.
+   */
+  async liftForMember(actor: Actor, member: { id: string; email: string }): Promise<void> {
+    const hashes = banHashesOf(this.keys, member.email);
+    await this.transactions.run(async (tx) => {
+      const removed = hashes ? await this.entries.deleteMatching(tx, hashes) : [];
+      await this.entries.unlock(tx, member.id);
+      for (const id of removed) await this.audit.record(tx, { actor, action: 'ban_list.entry_removed', targetType: 'ban_entry', targetId: id, details: { reason: 'appeal overturned' } });
+      await this.audit.record(tx, { actor, action: 'member.unlocked', targetType: 'member', targetId: member.id });
+    });
   }
 
   /** Removes an entry. Accounts it locked stay locked: unlocking is a separate admin decision. */

@@ -13,10 +13,10 @@ export type EffectAction = 'dismiss' | 'hide' | 'remove' | 'warn' | 'suspend' | 
 
 /** Which actions make sense for which target. */
 const ALLOWED: Record<TargetType, EffectAction[]> = {
-  resource: ['dismiss', 'hide', 'remove', 'warn', 'suspend'],
-  comment: ['dismiss', 'hide', 'remove', 'warn', 'suspend'],
-  message: ['dismiss', 'warn', 'suspend'],
-  member: ['dismiss', 'warn', 'suspend'],
+  resource: ['dismiss', 'hide', 'remove', 'warn', 'suspend', 'ban'],
+  comment: ['dismiss', 'hide', 'remove', 'warn', 'suspend', 'ban'],
+  message: ['dismiss', 'warn', 'suspend', 'ban'],
+  member: ['dismiss', 'warn', 'suspend', 'ban'],
 };
 
 /**

@@ -9,6 +9,7 @@ import { TransactionRunner } from '../../../core/database/transaction-runner.js'
 import { Conflict, Forbidden, NotFound } from '../../../core/errors/domain-error.js';
 import { Mailer } from '../../../core/mail/mailer.service.js';
 import { decodeCursor, pageOf } from '../../../core/pagination/cursor.js';
+import { BanListService } from '../ban-list/ban-list.service.js';
 import { ReportsRepository } from '../reports.repository.js';
 import { DecisionEffects } from './decision-effects.js';
 import { toDecisionView } from './decision.mapper.js';
@@ -30,11 +31,14 @@ export class DecisionsService {
     private readonly audit: AuditLog,
     private readonly mailer: Mailer,
     private readonly keys: Keys,
+    private readonly banList: BanListService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async decide(actor: Actor, input: DecisionRequest): Promise<DecisionView> {
     this.effects.assertAllowed(input.targetType, input.action);
+    // A ban goes through the ban list (its own right, checks and transaction) before the decision is recorded.
+    if (input.action === 'ban') await this.banMemberConcerned(actor, input);
     const decision = await this.transactions.run(async (tx) => {
       const memberId = await this.effects.memberConcerned(tx, input.targetType, input.targetId);
       const suspendedUntil = await this.effects.apply(tx, actor, input, memberId);
@@ -121,6 +125,7 @@ export class DecisionsService {
   async decideAppeal(actor: Actor, appealId: string, input: AppealDecisionRequest): Promise<DecisionView> {
     const found = await this.decisions.appealById(appealId);
     if (!found) throw NotFound('Appeal');
+    let liftBan: { id: string; email: string } | undefined;
     if (found.decision.moderatorId === actor.memberId) throw Forbidden('Another moderator must decide an appeal against your own decision.');
     const decision = await this.transactions.run(async (tx) => {
       await this.decisions.lockDecision(tx, found.decisionId);
@@ -128,6 +133,10 @@ export class DecisionsService {
       if (!current?.appeal || current.appeal.status !== 'open') throw Conflict('This appeal was already decided.');
       await this.decisions.decideAppeal(tx, appealId, { status: input.outcome, outcome: input.text, decidedById: actor.memberId });
       if (input.outcome === 'overturned') await this.effects.undo(tx, current);
+      if (input.outcome === 'overturned' && current.action === 'ban' && current.memberId) {
+        const member = await this.decisions.member(tx, current.memberId);
+        if (member) liftBan = { id: member.id, email: member.email };
+      }
       await this.audit.record(tx, { actor, action: `moderation.appeal_${input.outcome}`, targetType: 'decision', targetId: current.id });
       if (current.memberId) {
         const member = await this.decisions.member(tx, current.memberId);
@@ -137,7 +146,18 @@ export class DecisionsService {
       }
       return this.decisions.byId(current.id, tx);
     });
+    if (liftBan) await this.banList.liftForMember(actor, liftBan);
     return toDecisionView(decision!, false);
+  }
+
+  private async banMemberConcerned(actor: Actor, input: DecisionRequest): Promise<void> {
+    const member = await this.transactions.run(async (tx) => {
+      const memberId = await this.effects.memberConcerned(tx, input.targetType, input.targetId);
+      return memberId ? this.decisions.member(tx, memberId) : null;
+    });
+    if (!member) throw Conflict('The member concerned no longer has an account.');
+    if (member.role !== 'member') throw Forbidden('Moderators and admins cannot be suspended or banned; change their role first.');
+    await this.banList.add(actor, { email: member.email, reason: input.ground, keepAddress: true });
   }
 
   async sendStatement(tx: Tx, memberId: string, decision: { id: string; action: string; reasons: string; ground: string; suspendedUntil: Date | null }): Promise<void> {
