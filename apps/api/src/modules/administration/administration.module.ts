@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SearchModule } from '../search/search.module.js';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module.js';
 import { AdminMembersController } from './admin-members.controller.js';
 import { AdminMembersRepository } from './admin-members.repository.js';
 import { AdminMembersService } from './admin-members.service.js';
@@ -10,13 +12,17 @@ import { IncidentsService } from './incidents/incidents.service.js';
 import { StatsController } from './stats/stats.controller.js';
 import { StatsRepository } from './stats/stats.repository.js';
 import { StatsService } from './stats/stats.service.js';
+import { TaxonomyAdminController } from './taxonomy/taxonomy-admin.controller.js';
+import { TaxonomyAdminRepository } from './taxonomy/taxonomy-admin.repository.js';
+import { TaxonomyAdminService } from './taxonomy/taxonomy-admin.service.js';
 import { SubProcessorsController } from './sub-processors/sub-processors.controller.js';
 import { SubProcessorsRepository } from './sub-processors/sub-processors.repository.js';
 import { SubProcessorsService } from './sub-processors/sub-processors.service.js';
 
-/** Platform administration: the logbook, members' roles and the ban-list right, the incident register, the sub-processors, the statistics. */
+/** Platform administration: the logbook, members' roles and the ban-list right, the incident register, the sub-processors, the statistics, the taxonomy and search synonyms. */
 @Module({
-  controllers: [AuditBrowseController, AdminMembersController, IncidentsController, SubProcessorsController, StatsController],
-  providers: [AuditBrowseService, AdminMembersRepository, AdminMembersService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService, StatsRepository, StatsService],
+  imports: [TaxonomyModule, SearchModule],
+  controllers: [AuditBrowseController, AdminMembersController, IncidentsController, SubProcessorsController, StatsController, TaxonomyAdminController],
+  providers: [AuditBrowseService, AdminMembersRepository, AdminMembersService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService, StatsRepository, StatsService, TaxonomyAdminRepository, TaxonomyAdminService],
 })
 export class AdministrationModule {}

@@ -12,6 +12,14 @@ export class SearchSynonymsRepository implements SynonymSource {
     return rows.map((row) => row.terms);
   }
 
+  /** Replaces every group (admins edit the list as a whole). */
+  async replace(groups: string[][]): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.searchSynonymGroup.deleteMany({});
+      if (groups.length > 0) await tx.searchSynonymGroup.createMany({ data: groups.map((terms) => ({ terms })) });
+    });
+  }
+
   /** Inserts the shipped groups when the table is empty (one process at a time); true when it did. */
   async seedIfEmpty(groups: string[][]): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {

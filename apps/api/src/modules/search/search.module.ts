@@ -32,6 +32,6 @@ import { SearchService } from './search.service.js';
     // Searches are recorded in members' history and the anonymous figures (search/activity).
     { provide: SEARCH_OBSERVER, useExisting: SearchActivityObserver },
   ],
-  exports: [SEARCH_ENGINE, SearchIndexer, SearchService],
+  exports: [SEARCH_ENGINE, SearchIndexer, SearchService, SearchSynonymsRepository],
 })
 export class SearchModule {}
