@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AddBanEntryRequest, BanEntryAdded, BanEntryAddress, BanEntryIdParam, BanEntryPage } from '@lesplein/contracts/ban-list';
 import { Ok, PageQuery } from '@lesplein/contracts/common';
@@ -6,13 +6,15 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { CurrentActor, Roles } from '../../../core/auth/auth.decorators.js';
 import { RateLimit } from '../../../core/rate-limit/rate-limit.js';
 import { ApiContract, ZBody, ZParams, ZQuery } from '../../../core/validation/zod.js';
+import { BanListRightGuard } from './ban-list-right.guard.js';
 import { BanListService, type NewBanEntry } from './ban-list.service.js';
 
 const OK: Ok = { ok: true };
 
-/** The ban list: admins, and moderators with the ban-list right (checked by the service). */
+/** The ban list: admins, and moderators with the ban-list right (a guard, before validation). */
 @ApiTags('moderation')
 @Roles('moderator', 'admin')
+@UseGuards(BanListRightGuard)
 @Controller('api/moderation/ban-list')
 export class BanListController {
   constructor(private readonly banList: BanListService) {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnersModule } from '../../partners/partners.module.js';
+import { BanListRightGuard } from './ban-list-right.guard.js';
 import { BanListController } from './ban-list.controller.js';
 import { BanListRepository } from './ban-list.repository.js';
 import { BanListService } from './ban-list.service.js';
@@ -13,7 +14,7 @@ import { BanListService } from './ban-list.service.js';
 @Module({
   imports: [PartnersModule],
   controllers: [BanListController],
-  providers: [BanListRepository, BanListService],
+  providers: [BanListRepository, BanListService, BanListRightGuard],
   exports: [BanListService],
 })
 export class BanListModule {}
