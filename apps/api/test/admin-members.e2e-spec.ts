@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMember, memberWithClient, signIn, type TestMember } from './factories/members.js';
+import { createMember, memberWithClient, signIn, staffMember, type TestMember } from './factories/members.js';
 import type { HttpClient, Response } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -10,19 +10,11 @@ let moderator: HttpClient;
 let listModerator: HttpClient;
 let member: HttpClient;
 
-/** A signed-in moderator or admin whose 2FA is marked enabled, optionally with the ban-list right. */
-async function staff(role: 'moderator' | 'admin', banListRight = false) {
-  const created = await createMember(t, { role });
-  const client = await signIn(t, created);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x', "banListRight" = $2 WHERE id = $1`, [created.id, banListRight]);
-  return { member: created, client };
-}
-
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await staff('admin');
-  moderator = (await staff('moderator')).client;
-  listModerator = (await staff('moderator', true)).client;
+  admin = await staffMember(t, 'admin');
+  moderator = (await staffMember(t, 'moderator')).client;
+  listModerator = (await staffMember(t, 'moderator', true)).client;
   member = (await memberWithClient(t)).client;
 });
 afterAll(() => t.close());
@@ -120,7 +112,7 @@ describe('changing roles', () => {
   });
 
   it('demotes a moderator to member, which also takes away the ban-list right', async () => {
-    const { member: demoted, client } = await staff('moderator', true);
+    const { member: demoted, client } = await staffMember(t, 'moderator', true);
     const response = await admin.client.put(`/api/admin/members/${demoted.handle}/role`, { role: 'member' });
     expect(response.body).toMatchObject({ role: 'member', banListRight: false, twoFactorEnabled: true });
     expect(await roleOf(demoted.id)).toEqual({ role: 'member', banListRight: false });
@@ -140,7 +132,7 @@ describe('changing roles', () => {
   });
 
   it('refuses an admin changing their own role (403)', async () => {
-    await staff('admin'); // so the self-change rule, not the last-admin rule, applies
+    await staffMember(t, 'admin'); // so the self-change rule, not the last-admin rule, applies
     expectProblem(await admin.client.put(`/api/admin/members/${admin.member.handle}/role`, { role: 'member' }), 403, 'forbidden');
     expect((await roleOf(admin.member.id)).role).toBe('admin');
     expect(await auditEntries('member.role_changed', admin.member.id)).toHaveLength(0);
@@ -158,7 +150,7 @@ describe('changing roles', () => {
 
 describe('the ban-list right', () => {
   it('is given to and taken from a moderator, takes effect at once and is logged', async () => {
-    const { member: target, client } = await staff('moderator');
+    const { member: target, client } = await staffMember(t, 'moderator');
     expectProblem(await client.get('/api/moderation/ban-list'), 403, 'forbidden');
     const granted = await admin.client.put(`/api/admin/members/${target.handle}/ban-list-right`, { granted: true });
     expect(granted.status).toBe(200);
@@ -192,7 +184,7 @@ describe('the ban-list right', () => {
 // Last: these change who the admins are.
 describe('the last admin', () => {
   it('cannot be demoted (409), and two admins demoting each other at once leave one admin', async () => {
-    const other = await staff('admin');
+    const other = await staffMember(t, 'admin');
     // Only these two active admins remain.
     await t.sql(`UPDATE "Member" SET role = 'member' WHERE role = 'admin' AND id <> ALL($1::uuid[])`, [[admin.member.id, other.member.id]]);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkIn } from '@lesplein/testing/mail-catcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMember, memberWithClient, signIn, TEST_PASSWORD } from './factories/members.js';
+import { createMember, memberWithClient, signIn, staffMember, TEST_PASSWORD } from './factories/members.js';
 import type { HttpClient, Response } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -12,21 +12,13 @@ let plainModerator: HttpClient;
 let member: HttpClient;
 let listModeratorHandle: string;
 
-/** A signed-in moderator or admin whose 2FA is marked enabled, optionally with the ban-list right. */
-async function staff(role: 'moderator' | 'admin', banListRight = false) {
-  const created = await createMember(t, { role });
-  const client = await signIn(t, created);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x', "banListRight" = $2 WHERE id = $1`, [created.id, banListRight]);
-  return { member: created, client };
-}
-
 beforeAll(async () => {
   t = await startTestApp();
-  admin = (await staff('admin')).client;
-  const withRight = await staff('moderator', true);
+  admin = (await staffMember(t, 'admin')).client;
+  const withRight = await staffMember(t, 'moderator', true);
   listModerator = withRight.client;
   listModeratorHandle = withRight.member.handle;
-  plainModerator = (await staff('moderator')).client;
+  plainModerator = (await staffMember(t, 'moderator')).client;
   member = (await memberWithClient(t)).client;
 });
 afterAll(() => t.close());
@@ -95,7 +87,7 @@ describe('who may use the ban list', () => {
   });
 
   it('takes the right away at once when an admin revokes it (read from the database at each call)', async () => {
-    const { member: moderator, client } = await staff('moderator', true);
+    const { member: moderator, client } = await staffMember(t, 'moderator', true);
     expect((await client.get('/api/moderation/ban-list')).status).toBe(200);
     await t.sql(`UPDATE "Member" SET "banListRight" = false WHERE id = $1`, [moderator.id]);
     expectProblem(await client.get('/api/moderation/ban-list'), 403, 'forbidden');
@@ -345,7 +337,7 @@ describe('a banned member', () => {
   });
 
   it('shows addedBy null once the moderator who added the entry is gone', async () => {
-    const { member: moderator, client } = await staff('moderator', true);
+    const { member: moderator, client } = await staffMember(t, 'moderator', true);
     const { entry } = await ban(`orphan-${suffix()}@example.org`, { by: client });
     await t.sql(`DELETE FROM "Member" WHERE id = $1`, [moderator.id]);
     const list = await admin.get('/api/moderation/ban-list?limit=100');

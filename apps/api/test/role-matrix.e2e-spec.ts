@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMember, memberWithClient, signIn } from './factories/members.js';
+import { memberWithClient, staffMember } from './factories/members.js';
 import type { HttpClient } from './support/http-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -28,14 +28,6 @@ async function moderationAndAdminRoutes(): Promise<Route[]> {
     );
 }
 
-/** A signed-in staff member with 2FA marked enabled (as the factories do for moderators). */
-async function staff(role: 'moderator' | 'admin', banListRight = false): Promise<HttpClient> {
-  const member = await createMember(t, { role });
-  const client = await signIn(t, member);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x', "banListRight" = $2 WHERE id = $1`, [member.id, banListRight]);
-  return client;
-}
-
 const send = (client: HttpClient, route: Route) => client.request(route.method, route.path, route.method === 'GET' ? undefined : {});
 
 describe('role matrix of every moderation and administration route', () => {
@@ -45,9 +37,9 @@ describe('role matrix of every moderation and administration route', () => {
     const clients = {
       visitor: t.client(),
       member: (await memberWithClient(t)).client,
-      moderator: await staff('moderator'),
-      moderatorWithBanListRight: await staff('moderator', true),
-      admin: await staff('admin'),
+      moderator: (await staffMember(t, 'moderator')).client,
+      moderatorWithBanListRight: (await staffMember(t, 'moderator', true)).client,
+      admin: (await staffMember(t, 'admin')).client,
     };
     const failures: string[] = [];
     for (const route of routes) {

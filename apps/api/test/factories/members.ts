@@ -46,8 +46,13 @@ export async function memberWithClient(t: TestApp, overrides: Parameters<typeof 
 
 /** A client signed in as a new moderator whose 2FA is marked enabled in the database (to keep tests short). */
 export async function moderatorClient(t: TestApp, role: 'moderator' | 'admin' = 'moderator'): Promise<HttpClient> {
-  const moderator = await createMember(t, { role });
-  const client = await signIn(t, moderator);
-  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x' WHERE id = $1`, [moderator.id]);
-  return client;
+  return (await staffMember(t, role)).client;
+}
+
+/** A new moderator or admin, signed in, 2FA marked enabled, optionally with the ban-list right. */
+export async function staffMember(t: TestApp, role: 'moderator' | 'admin', banListRight = false): Promise<{ member: TestMember; client: HttpClient }> {
+  const member = await createMember(t, { role });
+  const client = await signIn(t, member);
+  await t.sql(`UPDATE "Member" SET "totpEnabledAt" = now(), "totpSecret" = 'x', "banListRight" = $2 WHERE id = $1`, [member.id, banListRight]);
+  return { member, client };
 }
