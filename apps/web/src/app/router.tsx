@@ -60,6 +60,14 @@ export const router = createBrowserRouter([
               {
                 element: <RequireAdmin />,
                 children: [
+                  { index: true, lazy: () => import('./routes/admin') },
+                  { path: 'members', lazy: () => import('./routes/admin-members') },
+                  { path: 'audit', lazy: () => import('./routes/admin-audit') },
+                  { path: 'incidents', lazy: () => import('./routes/admin-incidents') },
+                  { path: 'incidents/new', lazy: () => import('./routes/admin-incident-new') },
+                  { path: 'incidents/:id', lazy: () => import('./routes/admin-incident') },
+                  { path: 'statistics', lazy: () => import('./routes/admin-statistics') },
+                  { path: 'settings', lazy: () => import('./routes/admin-settings') },
                   { path: 'partners', lazy: () => import('./routes/admin-partners') },
                   { path: 'partners/new', lazy: () => import('./routes/admin-partner-new') },
                   { path: 'partners/:id', lazy: () => import('./routes/admin-partner') },
@@ -77,6 +85,7 @@ export const router = createBrowserRouter([
           },
           { path: 'search', lazy: () => import('./routes/search') },
           { path: 'partners', lazy: () => import('./routes/partners') },
+          { path: 'sub-processors', lazy: () => import('./routes/sub-processors') },
           { path: 'members/:handle', lazy: () => import('./routes/member') },
           { path: 'folders/shared/:token', lazy: () => import('./routes/folder') },
           { path: 'folders/:id', lazy: () => import('./routes/folder') },

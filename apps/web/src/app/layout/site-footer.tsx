@@ -10,6 +10,9 @@ export function SiteFooter() {
         <p>
           <Link to="/partners">{t('footer.partners')}</Link>
         </p>
+        <p>
+          <Link to="/sub-processors">{t('subProcessors.footerLink')}</Link>
+        </p>
         {import.meta.env.DEV ? (
           <p>
             <a href="/dev/mailbox">{t('footer.devMailbox')}</a>

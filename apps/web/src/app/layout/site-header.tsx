@@ -67,6 +67,13 @@ export function SiteHeader() {
                 </li>
                 {member.role === 'admin' ? (
                   <li>
+                    <NavLink to="/admin" end>
+                      {t('administration.nav')}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {member.role === 'admin' ? (
+                  <li>
                     <NavLink to="/admin/partners">{t('nav.adminPartners')}</NavLink>
                   </li>
                 ) : null}
