@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RootLayout } from './layout/root-layout';
 import { RequireMember } from './layout/require-member';
 import { RequireAdmin } from './layout/require-admin';
+import { RequireModerator } from './layout/require-moderator';
 import { RouteError } from './layout/route-error';
 import { InitialLoading } from './layout/initial-loading';
 
@@ -26,6 +27,8 @@ export const router = createBrowserRouter([
           { path: 'reset-password', lazy: () => import('./routes/reset-password') },
           { path: 'confirm-email', lazy: () => import('./routes/confirm-email') },
           { path: 'unsubscribe', lazy: () => import('./routes/unsubscribe') },
+          // The appeal link of a statement of reasons: works signed out (a suspended member cannot sign in).
+          { path: 'account/decisions/:id', lazy: () => import('./routes/account-decision-appeal') },
           {
             path: 'account',
             element: <RequireMember />,
@@ -41,6 +44,7 @@ export const router = createBrowserRouter([
               { path: 'blocks', lazy: () => import('./routes/account-blocks') },
               { path: 'searches', lazy: () => import('./routes/account-searches') },
               { path: 'authorisations', lazy: () => import('./routes/account-authorisations') },
+              { path: 'decisions', lazy: () => import('./routes/account-decisions') },
             ],
           },
           {
@@ -71,6 +75,22 @@ export const router = createBrowserRouter([
                   { path: 'partners', lazy: () => import('./routes/admin-partners') },
                   { path: 'partners/new', lazy: () => import('./routes/admin-partner-new') },
                   { path: 'partners/:id', lazy: () => import('./routes/admin-partner') },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'moderation',
+            element: <RequireMember />,
+            children: [
+              {
+                element: <RequireModerator />,
+                children: [
+                  { index: true, element: <Navigate to="reports" replace /> },
+                  { path: 'reports', lazy: () => import('./routes/moderation-reports') },
+                  { path: 'appeals', lazy: () => import('./routes/moderation-appeals') },
+                  { path: 'review', lazy: () => import('./routes/moderation-review') },
+                  { path: 'ban-list', lazy: () => import('./routes/moderation-ban-list') },
                 ],
               },
             ],

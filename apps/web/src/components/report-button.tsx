@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { ReportTarget } from '@lesplein/contracts/report';
+import type { ReportCategory, ReportTarget } from '@lesplein/contracts/report';
 import { useCreateReport } from '../features/reports/create-report';
 import { onSubmit, useForm } from '../lib/use-form';
 import { Button, type ButtonProps } from './ui/button';
@@ -9,9 +9,21 @@ import { Dialog } from './ui/dialog';
 import { TextAreaField } from './ui/field';
 import { Form } from './ui/form';
 
-/** The reasons a member can pick; the chosen one (in their language) starts the report's text. */
-export const REPORT_REASONS = ['spam', 'offensive', 'copyright', 'privacy', 'incorrect', 'other'] as const;
+/**
+ * The reasons a member can pick, each filed under one of the moderators' categories (which the
+ * queue filters on); the chosen one (in their language) starts the report's text.
+ */
+export const REPORT_REASONS = ['spam', 'inappropriate', 'harassment', 'copyright', 'privacy', 'incorrect', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
+export const REPORT_REASON_CATEGORY: Record<ReportReason, ReportCategory> = {
+  spam: 'spam',
+  inappropriate: 'inappropriate',
+  harassment: 'harassment',
+  copyright: 'copyright',
+  privacy: 'privacy',
+  incorrect: 'other',
+  other: 'other',
+};
 
 const DETAILS_MAX = 1800;
 const ReportForm = z.object({
@@ -35,7 +47,7 @@ export interface ReportButtonProps {
 }
 
 /**
- * "Melden": a small dialog with a reason (radio buttons) and optional words, sent with
+ * "Melden": a small dialog with a reason (radio buttons, each of a category) and optional words, sent with
  * `POST /api/reports`; afterwards a confirmation next to the button, which gets focus back.
  */
 export function ReportButton({ targetType, target, subject, variant = 'link' }: ReportButtonProps) {
@@ -79,7 +91,7 @@ function ReportDialogForm({ targetType, target, onCancel, onDone }: { targetType
     const checked = form.check(ReportForm);
     if (!checked) return;
     try {
-      await create.mutateAsync({ targetType, target, reason: reportText(t(`report.reasons.${checked.reason}`), checked.details) });
+      await create.mutateAsync({ targetType, target, category: REPORT_REASON_CATEGORY[checked.reason], reason: reportText(t(`moderation.reportReasons.${checked.reason}`), checked.details) });
       onDone();
     } catch (error) {
       // The API's `reason` is the whole text; its errors belong next to the words the member typed.
@@ -104,7 +116,7 @@ function ReportDialogForm({ targetType, target, onCancel, onDone }: { targetType
               data-autofocus={index === 0 || undefined}
               onChange={() => form.setValue('reason', reason)}
             />
-            <label htmlFor={`${ids}-${reason}`}>{t(`report.reasons.${reason}`)}</label>
+            <label htmlFor={`${ids}-${reason}`}>{t(`moderation.reportReasons.${reason}`)}</label>
           </div>
         ))}
         {reasonError ? (

@@ -32,6 +32,7 @@ export const ProblemCode = {
   resourceIsLink: 'resource_is_link',
   tooManyFiles: 'too_many_files',
   tooManySavedSearches: 'too_many_saved_searches',
+  accountSuspended: 'account_suspended',
   internal: 'internal_error',
 } as const satisfies typeof import('@lesplein/contracts/common').ProblemCode;
 

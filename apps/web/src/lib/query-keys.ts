@@ -24,6 +24,8 @@ export const queryKeys = {
   myFolders: ['folders', 'mine'] as const,
   folder: (id: string) => ['folders', 'detail', id] as const,
   rating: (resourceId: string) => ['ratings', resourceId] as const,
+  /** Every resource's comments (what a moderation decision on a comment changes). */
+  allComments: ['comments'] as const,
   comments: (resourceId: string) => ['comments', resourceId] as const,
   /** The header's counts of unread notifications and messages. */
   unread: ['unread'] as const,

@@ -63,6 +63,9 @@ export function SiteHeader() {
                   <NavLink to="/account/security">{t('nav.security')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/account/decisions">{t('decisions.nav')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account/authorisations">{t('nav.authorisations')}</NavLink>
                 </li>
                 {member.role === 'admin' ? (
@@ -75,6 +78,11 @@ export function SiteHeader() {
                 {member.role === 'admin' ? (
                   <li>
                     <NavLink to="/admin/partners">{t('nav.adminPartners')}</NavLink>
+                  </li>
+                ) : null}
+                {member.role === 'moderator' || member.role === 'admin' ? (
+                  <li>
+                    <NavLink to="/moderation">{t('moderation.nav')}</NavLink>
                   </li>
                 ) : null}
               </>
