@@ -37,7 +37,11 @@ describe('the report queue', () => {
     const first = (await reporter.post('/api/reports', { targetType: 'resource', target: resource.id, reason: 'Auteursrecht geschonden', category: 'copyright' })).body;
     const second = (await reporter.post('/api/reports', { targetType: 'comment', target: comment.id, reason: 'Beledigende reactie', category: 'harassment' })).body;
 
-    const open = (await moderator.get('/api/moderation/reports?limit=100')).body.items.map((r: { id: string }) => r.id);
+    const openItems = (await moderator.get('/api/moderation/reports?limit=100')).body.items as { id: string; context: unknown }[];
+    // Where to find each target: the resource itself, a comment's resource.
+    expect(openItems.find((r) => r.id === first.id)?.context).toEqual({ resourceId: resource.id, memberHandle: null });
+    expect(openItems.find((r) => r.id === second.id)?.context).toEqual({ resourceId: resource.id, memberHandle: null });
+    const open = openItems.map((r) => r.id);
     expect(open).toEqual(expect.arrayContaining([first.id, second.id]));
     expect(open.indexOf(first.id)).toBeLessThan(open.indexOf(second.id));
     const newest = (await moderator.get('/api/moderation/reports?sort=newest&limit=100')).body.items.map((r: { id: string }) => r.id);

@@ -61,6 +61,8 @@ export const CurrentMember = z.object({
   twoFactorEnabled: z.boolean(),
   /** True when the member's role requires 2FA and it is not yet enabled. */
   twoFactorSetupRequired: z.boolean(),
+  /** May see and edit the ban list: admins, and moderators holding the ban-list right. */
+  banListRight: z.boolean(),
   locale: z.enum(['nl', 'en']),
 });
 export type CurrentMember = z.infer<typeof CurrentMember>;

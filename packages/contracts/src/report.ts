@@ -27,6 +27,11 @@ export const ReportView = z.object({
   reporter: MemberCard.nullable(),
   assignedTo: MemberCard.nullable(),
   decisionId: z.uuid().nullable(),
+  /**
+   * Where moderators find the target: the resource (the target itself, or a comment's resource)
+   * and the member (the reported member, or a message's sender); null when gone.
+   */
+  context: z.object({ resourceId: z.uuid().nullable(), memberHandle: z.string().nullable() }),
   createdAt: z.iso.datetime(),
 });
 export type ReportView = z.infer<typeof ReportView>;

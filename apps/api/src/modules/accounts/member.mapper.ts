@@ -12,6 +12,7 @@ export function toCurrentMember(row: MemberProfileRow): CurrentMember {
     role: row.role,
     twoFactorEnabled,
     twoFactorSetupRequired: row.role !== 'member' && !twoFactorEnabled,
+    banListRight: row.role === 'admin' || (row.role === 'moderator' && row.banListRight),
     locale: row.locale === 'en' ? 'en' : 'nl',
   };
 }

@@ -23,6 +23,7 @@ export const memberProfileSelect = {
   fieldVisibility: true,
   locale: true,
   totpEnabledAt: true,
+  banListRight: true,
   createdAt: true,
   subjects: { select: { subjectKey: true } },
   levels: { select: { levelKey: true } },

@@ -49,6 +49,27 @@ export class ReportsRepository {
     });
   }
 
+  /** The resources of these comments, by comment id. */
+  async commentResources(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.comment.findMany({ where: { id: { in: ids } }, select: { id: true, resourceId: true } });
+    return new Map(rows.map((row) => [row.id, row.resourceId]));
+  }
+
+  /** The handles of these members, by member id. */
+  async memberHandles(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.member.findMany({ where: { id: { in: ids } }, select: { id: true, handle: true } });
+    return new Map(rows.map((row) => [row.id, row.handle]));
+  }
+
+  /** The senders of these messages, by message id. */
+  async messageSenders(ids: string[]): Promise<Map<string, string | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.message.findMany({ where: { id: { in: ids } }, select: { id: true, sender: { select: { handle: true } } } });
+    return new Map(rows.map((row) => [row.id, row.sender?.handle ?? null]));
+  }
+
   /** Sets the assignee of open reports; returns how many changed. */
   async assign(ids: string[], assignedToId: string | null): Promise<number> {
     const result = await this.prisma.report.updateMany({ where: { id: { in: ids }, status: 'open' }, data: { assignedToId } });

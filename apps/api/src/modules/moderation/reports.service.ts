@@ -33,7 +33,13 @@ export class ReportsService {
     const filter = { status: query.status, targetType: query.targetType, category: query.category, assigned: query.assigned, sort: query.sort, moderatorId: actor.memberId };
     const rows = await this.reports.queue(filter, decodeCursor(query.cursor), query.limit + 1);
     const page = pageOf(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
-    return { items: page.items.map(toReportView), nextCursor: page.nextCursor };
+    const ids = (type: string) => page.items.filter((row) => row.targetType === type).map((row) => row.targetId);
+    const [commentResources, memberHandles, messageSenders] = await Promise.all([this.reports.commentResources(ids('comment')), this.reports.memberHandles(ids('member')), this.reports.messageSenders(ids('message'))]);
+    const context = (row: QueueRow): ReportView['context'] => ({
+      resourceId: row.targetType === 'resource' ? row.targetId : row.targetType === 'comment' ? (commentResources.get(row.targetId) ?? null) : null,
+      memberHandle: row.targetType === 'member' ? (memberHandles.get(row.targetId) ?? null) : row.targetType === 'message' ? (messageSenders.get(row.targetId) ?? null) : null,
+    });
+    return { items: page.items.map((row) => toReportView(row, context(row))), nextCursor: page.nextCursor };
   }
 
   /** Takes a report (or gives it back). */
@@ -79,7 +85,7 @@ type QueueRow = Awaited<ReturnType<ReportsRepository['queue']>>[number];
 const card = (member: { handle: string; firstName: string; lastName: string } | null) =>
   member ? { handle: member.handle, displayName: `${member.firstName} ${member.lastName}` } : null;
 
-function toReportView(row: QueueRow): ReportView {
+function toReportView(row: QueueRow, context: ReportView['context']): ReportView {
   return {
     id: row.id,
     targetType: row.targetType,
@@ -90,6 +96,7 @@ function toReportView(row: QueueRow): ReportView {
     reporter: card(row.reporter),
     assignedTo: card(row.assignedTo),
     decisionId: row.decisionId,
+    context,
     createdAt: row.createdAt.toISOString(),
   };
 }

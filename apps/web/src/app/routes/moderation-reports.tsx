@@ -303,7 +303,7 @@ function ReportItem({
           <p className="moderation-text">{report.reason}</p>
         </blockquote>
         <p className="item-list__meta">
-          <TargetReference targetType={report.targetType} targetId={report.targetId} />
+          <TargetReference targetType={report.targetType} targetId={report.targetId} context={report.context} />
           {report.reporter ? (
             <>
               {' · '}

@@ -23,11 +23,16 @@ describe('report queue filters in the address', () => {
 });
 
 describe('targetLink', () => {
-  it('links a resource to its page and nothing else', () => {
+  it('links a resource to its page, and the others where their context points', () => {
     expect(targetLink('resource', ID)).toBe(`/resources/${ID}`);
     expect(targetLink('comment', ID)).toBeNull();
     expect(targetLink('member', ID)).toBeNull();
     expect(targetLink('message', ID)).toBeNull();
+    const other = '00000000-0000-4000-8000-0000000000aa';
+    expect(targetLink('comment', ID, { resourceId: other, memberHandle: null })).toBe(`/resources/${other}`);
+    expect(targetLink('member', ID, { resourceId: null, memberHandle: 'an.peeters' })).toBe('/members/an.peeters');
+    expect(targetLink('message', ID, { resourceId: null, memberHandle: 'jonas' })).toBe('/members/jonas');
+    expect(targetLink('message', ID, { resourceId: null, memberHandle: null })).toBeNull();
   });
 });
 

@@ -43,11 +43,14 @@ export function searchFromFilters(filters: ReportQueueFilters): URLSearchParams 
 }
 
 /**
- * Where a moderator can look at a target. Only resources have a page by id: a report names a
- * member or message by id (a profile is found by handle), and a comment without its resource.
+ * Where a moderator can look at a target: a resource's page; a comment's resource; the profile
+ * of a reported member or of a message's sender — when the report's context says where.
  */
-export function targetLink(targetType: ReportTarget, targetId: string): string | null {
-  return targetType === 'resource' ? `/resources/${encodeURIComponent(targetId)}` : null;
+export function targetLink(targetType: ReportTarget, targetId: string, context?: { resourceId: string | null; memberHandle: string | null }): string | null {
+  if (targetType === 'resource') return `/resources/${encodeURIComponent(targetId)}`;
+  if (targetType === 'comment' && context?.resourceId) return `/resources/${encodeURIComponent(context.resourceId)}`;
+  if ((targetType === 'member' || targetType === 'message') && context?.memberHandle) return `/members/${encodeURIComponent(context.memberHandle)}`;
+  return null;
 }
 
 export type DecisionAction = DecisionRequest['action'];
