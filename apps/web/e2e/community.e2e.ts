@@ -9,10 +9,9 @@
 // Every wait is on a condition; nothing sleeps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { generate } from 'otplib';
 import { linkIn, startStack, type Stack } from './support/stack.js';
 import { launchChromium } from './support/browser.js';
-import { expectNoSeriousAxeViolations, logIn, newTestPage, scenario } from './support/pages.js';
+import { apiCall, expectNoAxeViolations, logIn, logInAndSetUpTwoFactor, newTestPage, scenario } from './support/pages.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
@@ -33,13 +32,6 @@ async function expectInert(page: Page): Promise<void> {
   expect(await page.locator('main img[src="x"], main script').count()).toBe(0);
 }
 
-/** A state-changing API call in the page's session (with its CSRF token), for setting up data. */
-async function apiCall(page: Page, method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown): Promise<unknown> {
-  const { token } = (await (await page.request.get(`${stack.baseUrl}/api/auth/csrf`)).json()) as { token: string };
-  const response = await page.request.fetch(`${stack.baseUrl}${path}`, { method, data, headers: { 'x-csrf-token': token } });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
-  return response.json();
-}
 /** Published by An in the demo data. */
 const TITLE = 'Breuken vergelijken met de getallenlijn';
 
@@ -130,7 +122,7 @@ describe('community', () => {
         await mine.getByText('bewerkt').waitFor();
         await mine.getByText('zorgklas', { exact: false }).waitFor();
 
-        await expectNoSeriousAxeViolations(page, '/resources/:id with comments');
+        await expectNoAxeViolations(page, '/resources/:id with comments');
 
         // An: the bell count goes up when the window gets focus again; the notification lands on the comment.
         await refocus(an.page);
@@ -185,7 +177,7 @@ describe('community', () => {
         await an.page.getByRole('heading', { name: 'Berichten', level: 1 }).waitFor();
         const conversation = an.page.getByRole('list', { name: 'Gesprekken' }).getByRole('link', { name: 'Gesprek met Jonas Maes (1 ongelezen)' });
         await conversation.waitFor();
-        await expectNoSeriousAxeViolations(an.page, '/messages');
+        await expectNoAxeViolations(an.page, '/messages');
         await conversation.click();
         await an.page.getByRole('heading', { name: 'Gesprek met Jonas Maes', level: 1 }).waitFor();
         await an.page.getByRole('list', { name: 'Berichten in dit gesprek' }).getByText('Dag An, mag ik je werkblad aanpassen voor mijn klas?').waitFor();
@@ -194,7 +186,7 @@ describe('community', () => {
         await reply.getByLabel('Bericht').fill('Natuurlijk, de licentie laat het toe.');
         await reply.getByRole('button', { name: 'Versturen' }).click();
         await an.page.getByRole('list', { name: 'Berichten in dit gesprek' }).getByText('Natuurlijk, de licentie laat het toe.').waitFor();
-        await expectNoSeriousAxeViolations(an.page, '/messages/:id');
+        await expectNoAxeViolations(an.page, '/messages/:id');
 
         // Jonas's folder: shared by link, with a new link on demand.
         await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn mappen' }).click();
@@ -212,7 +204,7 @@ describe('community', () => {
         await expect.poll(() => shareLink.inputValue()).not.toBe(firstLink);
         const shared = await an.page.request.get(`${stack.baseUrl}/api${new URL(await shareLink.inputValue()).pathname}`);
         expect(shared.status()).toBe(200);
-        await expectNoSeriousAxeViolations(page, '/folders/:id');
+        await expectNoAxeViolations(page, '/folders/:id');
 
         // Jonas's favourites page lists the resource.
         await page.goto(`${stack.baseUrl}/account/favourites`);
@@ -255,7 +247,7 @@ describe('community in lists, dialogs and settings', () => {
         await create.getByLabel('Beschrijving').fill('Kaarten en atlassen');
         await create.getByLabel('Zichtbaarheid').selectOption('public');
         await create.getByRole('checkbox', { name: 'Dit leermiddel als omslag van de map gebruiken' }).check();
-        await expectNoSeriousAxeViolations(page, 'add-to-folder dialog');
+        await expectNoAxeViolations(page, 'add-to-folder dialog');
         await create.getByRole('button', { name: 'Map maken en toevoegen' }).click();
         await dialog.getByText(`Toegevoegd aan ‘${folderName}’.`).waitFor();
         const folders = dialog.getByRole('group', { name: 'Mijn mappen' });
@@ -353,7 +345,7 @@ describe('community in lists, dialogs and settings', () => {
           const mail = await stack.mail.waitFor(AN, /volgt je nu/, 30_000);
           await an.page.goto(linkIn(mail.text, '/unsubscribe?token='));
           await an.page.getByRole('heading', { name: 'Afmelden voor e-mails', level: 1 }).waitFor();
-          await expectNoSeriousAxeViolations(an.page, '/unsubscribe');
+          await expectNoAxeViolations(an.page, '/unsubscribe');
           await an.page.getByRole('button', { name: 'Afmelden bevestigen' }).click();
           await an.page.getByText('Je krijgt geen e-mails meer voor ‘Nieuwe volgers’.').waitFor();
           await an.page.getByRole('link', { name: 'Alle instellingen voor meldingen' }).click();
@@ -368,7 +360,7 @@ describe('community in lists, dialogs and settings', () => {
           await logIn(jonas.page, stack.baseUrl, JONAS, DEMO_PASSWORD);
           await jonas.page.getByRole('heading', { name: 'Dag Jonas!' }).waitFor();
           const fresh = 'Bronnenonderzoek: brieven van het front';
-          const created = (await apiCall(jonas.page, 'POST', '/api/resources', {
+          const created = await apiCall<{ id: string }>(jonas.page, stack.baseUrl, 'POST', '/api/resources', {
             title: fresh,
             description: 'Leerlingen lezen brieven van soldaten als historische bron.',
             type: 'website',
@@ -378,15 +370,15 @@ describe('community in lists, dialogs and settings', () => {
             language: 'nl',
             keywords: ['bronnen'],
             licence: 'CC-BY',
-          })) as { id: string };
-          await apiCall(jonas.page, 'POST', `/api/resources/${created.id}/publish`, {});
+          });
+          await apiCall(jonas.page, stack.baseUrl, 'POST', `/api/resources/${created.id}/publish`, {});
           await page.goto(`${stack.baseUrl}/feed`);
           const feed = page.getByRole('list', { name: 'Mijn nieuws' });
           const item = feed.getByRole('listitem').filter({ has: page.getByRole('link', { name: fresh }) });
           await item.getByText('Nieuw van', { exact: false }).waitFor();
           await item.getByRole('link', { name: 'Jonas Maes' }).waitFor();
           await item.getByRole('button', { name: `Toevoegen aan map ${fresh}` }).waitFor();
-          await expectNoSeriousAxeViolations(page, '/feed');
+          await expectNoAxeViolations(page, '/feed');
 
           // An shows her recent comments and favourites count; Fatima then sees them, with An's resources as cards.
           await an.page.goto(`${stack.baseUrl}/account/profile`);
@@ -401,7 +393,7 @@ describe('community in lists, dialogs and settings', () => {
           await expect.poll(() => reloaded.getByRole('checkbox', { name: 'Mijn recente reacties' }).isChecked()).toBe(true);
           expect(await reloaded.getByRole('checkbox', { name: 'Hoeveel favorieten ik heb' }).isChecked()).toBe(true);
           expect(await reloaded.getByRole('checkbox', { name: 'Wie ik volg en wie mij volgt' }).isChecked()).toBe(false);
-          await expectNoSeriousAxeViolations(an.page, '/account/profile with usage choices');
+          await expectNoAxeViolations(an.page, '/account/profile with usage choices');
 
           await page.goto(`${stack.baseUrl}/members/an-peeters`);
           const anResources = page.getByRole('region', { name: 'Leermiddelen van An Peeters' });
@@ -417,13 +409,13 @@ describe('community in lists, dialogs and settings', () => {
           await page.reload();
           await page.getByRole('button', { name: 'An Peeters deblokkeren' }).waitFor();
           expect(await page.getByRole('button', { name: 'An Peeters blokkeren' }).count()).toBe(0);
-          await expectNoSeriousAxeViolations(page, '/members/:handle with resources and activity');
+          await expectNoAxeViolations(page, '/members/:handle with resources and activity');
           await page.goto(`${stack.baseUrl}/account/profile`);
           await page.getByRole('link', { name: 'Geblokkeerde leden beheren' }).click();
           await page.getByRole('heading', { name: 'Geblokkeerde leden', level: 1 }).waitFor();
           const blocked = page.getByRole('list', { name: 'Geblokkeerde leden' });
           await blocked.getByRole('link', { name: 'An Peeters' }).waitFor();
-          await expectNoSeriousAxeViolations(page, '/account/blocks');
+          await expectNoAxeViolations(page, '/account/blocks');
           await blocked.getByRole('button', { name: 'An Peeters deblokkeren' }).click();
           await page.getByText('An Peeters is niet langer geblokkeerd.').waitFor();
           await page.getByText('Je hebt niemand geblokkeerd.').waitFor();
@@ -477,7 +469,7 @@ describe('community in lists, dialogs and settings', () => {
           const reportResource = page.getByRole('button', { name: 'Melden dit leermiddel' });
           await reportResource.click();
           const resourceDialog = page.getByRole('dialog', { name: 'Leermiddel melden' });
-          await expectNoSeriousAxeViolations(page, 'report dialog');
+          await expectNoAxeViolations(page, 'report dialog');
           await resourceDialog.getByRole('button', { name: 'Melding versturen' }).click();
           await resourceDialog.getByText('Kies een reden.').waitFor();
           await resourceDialog.getByRole('radio', { name: 'Fout of misleidend' }).check();
@@ -534,13 +526,7 @@ describe('community in lists, dialogs and settings', () => {
 
           // The moderator (after setting up 2FA) hides Fatima's comment; author and others see it as hidden.
           const mod = moderator.page;
-          await logIn(mod, stack.baseUrl, MODERATOR, DEMO_PASSWORD);
-          await mod.getByRole('heading', { name: 'Beveiliging', level: 1 }).waitFor();
-          await mod.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
-          const secret = await mod.getByLabel('Geheime sleutel').inputValue();
-          await mod.getByLabel('Code', { exact: true }).fill(await generate({ secret }));
-          await mod.getByRole('button', { name: 'Tweestapsverificatie inschakelen' }).click();
-          await mod.getByRole('region', { name: 'Je herstelcodes' }).waitFor();
+          await logInAndSetUpTwoFactor(mod, stack.baseUrl, MODERATOR, DEMO_PASSWORD);
           await mod.goto(`${stack.baseUrl}/`);
           await openDemoResource(mod);
           const modComments = mod.getByRole('region', { name: /^Reacties/ });

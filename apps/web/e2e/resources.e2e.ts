@@ -12,10 +12,9 @@
 // Every wait is on a condition (a heading, a status text, an attribute); nothing sleeps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page, Route } from 'playwright-core';
-import { generate } from 'otplib';
 import { startStack, type Stack } from './support/stack.js';
 import { launchChromium } from './support/browser.js';
-import { expectNoSeriousAxeViolations, logIn, newTestPage, pngImage, scenario } from './support/pages.js';
+import { expectNoAxeViolations, logIn, logInAndSetUpTwoFactor, newTestPage, pngImage, scenario } from './support/pages.js';
 
 /** Seeded on first start when SEED_DEMO is on (listed in the project README). */
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
@@ -66,7 +65,7 @@ describe('learning resources', () => {
       await page.getByRole('heading', { name: 'Leermiddel delen', level: 1 }).waitFor();
       const form = page.getByRole('form', { name: 'Leermiddel delen' });
       await form.getByRole('checkbox', { name: 'Wiskunde' }).waitFor();
-      await expectNoSeriousAxeViolations(page, '/resources/new');
+      await expectNoAxeViolations(page, '/resources/new');
 
       // A PNG dropped on the zone waits for the draft; an empty file is refused before sending.
       await dropFile(page, form.locator('.dropzone'), { name: 'breuken.png', mimeType: 'image/png', buffer: pngImage(64) });
@@ -145,7 +144,7 @@ describe('learning resources', () => {
       await preview.getByRole('heading', { name: TITLE, level: 2 }).waitFor();
       expect(await preview.locator('.prose strong').innerText()).toBe('breuken');
       await preview.getByText('Concept', { exact: true }).waitFor();
-      await expectNoSeriousAxeViolations(page, '/resources/:id/edit?step=preview');
+      await expectNoAxeViolations(page, '/resources/:id/edit?step=preview');
       await page.getByRole('button', { name: 'Publiceren' }).click();
       await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
       await page.getByText('Je leermiddel is gepubliceerd.').waitFor();
@@ -171,7 +170,7 @@ describe('learning resources', () => {
       await article.getByText('De bronvermelding is gekopieerd.').waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(attribution);
       expect(await article.getByRole('link', { name: 'Lees de licentie' }).getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/deed.nl');
-      await expectNoSeriousAxeViolations(page, '/resources/:id');
+      await expectNoAxeViolations(page, '/resources/:id');
 
       const pngHref = await article.getByRole('link', { name: 'Downloaden breuken.png' }).getAttribute('href');
       const png = await page.request.get(`${stack.baseUrl}${pngHref}`);
@@ -193,7 +192,7 @@ describe('learning resources', () => {
       await filters.getByRole('link', { name: 'Gepubliceerd' }).click();
       await page.getByRole('link', { name: TITLE, exact: true }).waitFor();
       expect(await filters.getByRole('link', { name: 'Gepubliceerd' }).getAttribute('aria-current')).toBe('page');
-      await expectNoSeriousAxeViolations(page, '/account/resources');
+      await expectNoAxeViolations(page, '/account/resources');
 
       // The home page lists it among the latest, with its thumbnail.
       await mainNav(page).getByRole('link', { name: 'Start' }).click();
@@ -223,7 +222,7 @@ describe('learning resources', () => {
       await page.getByRole('heading', { name: 'Bekeken leermiddelen', level: 1 }).waitFor();
       const history = page.getByRole('list', { name: 'Je geschiedenis' });
       await history.getByRole('link', { name: TITLE, exact: true }).waitFor();
-      await expectNoSeriousAxeViolations(page, '/account/viewed');
+      await expectNoAxeViolations(page, '/account/viewed');
       await history.getByRole('button', { name: `Uit geschiedenis verwijderen ${TITLE}` }).click();
       await page.getByText(`‘${TITLE}’ is uit je geschiedenis verwijderd.`).waitFor();
       await page.getByText('Je hebt nog geen leermiddelen bekeken').waitFor();
@@ -260,13 +259,7 @@ describe('learning resources', () => {
     const mod = moderatorTp.page;
     await scenario(moderatorTp, async () => {
       // Moderators need two-step verification first.
-      await logIn(mod, stack.baseUrl, MODERATOR, DEMO_PASSWORD);
-      await mod.getByRole('heading', { name: 'Beveiliging', level: 1 }).waitFor();
-      await mod.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
-      const secret = await mod.getByLabel('Geheime sleutel').inputValue();
-      await mod.getByLabel('Code', { exact: true }).fill(await generate({ secret }));
-      await mod.getByRole('button', { name: 'Tweestapsverificatie inschakelen' }).click();
-      await mod.getByRole('region', { name: 'Je herstelcodes' }).waitFor();
+      await logInAndSetUpTwoFactor(mod, stack.baseUrl, MODERATOR, DEMO_PASSWORD);
 
       await mod.goto(`${stack.baseUrl}/resources/${resourceId}`);
       await mod.getByRole('heading', { name: TITLE, level: 1 }).waitFor();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from './support/stack.js';
 import { launchChromium } from './support/browser.js';
-import { expectNoSeriousAxeViolations, logIn, newTestPage, scenario } from './support/pages.js';
+import { expectNoAxeViolations, logIn, newTestPage, scenario } from './support/pages.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const JONAS = 'jonas.maes@demo.lesplein.test';
@@ -56,7 +56,7 @@ describe('search', () => {
       await hit.waitFor();
       // "breuk" matches "Breuken" (Dutch stemming): the word is marked, as text, not markup.
       expect((await hit.locator('h2 mark').first().textContent())?.toLowerCase()).toContain('breuk');
-      await expectNoSeriousAxeViolations(page, '/search?q=breuk');
+      await expectNoAxeViolations(page, '/search?q=breuk');
 
       // Typing on the search page updates the results and the URL without a new history entry.
       const field = page.getByRole('searchbox', { name: 'Zoek leermiddelen' });
@@ -97,7 +97,7 @@ describe('search', () => {
       await page.goto(`${stack.baseUrl}/search?q=${encodeURIComponent('qwzxv plof')}`);
       await page.getByRole('heading', { name: 'Niets gevonden' }).waitFor();
       await page.getByRole('heading', { name: '0 leermiddelen gevonden' }).waitFor();
-      await expectNoSeriousAxeViolations(page, '/search without results');
+      await expectNoAxeViolations(page, '/search without results');
     });
   });
 
@@ -132,7 +132,7 @@ describe('search', () => {
       // The search itself is in the history; the link opens it again.
       const history = page.getByRole('list', { name: 'Zoekgeschiedenis' });
       await history.getByRole('link', { name: '„kaart”' }).waitFor();
-      await expectNoSeriousAxeViolations(page, '/account/searches');
+      await expectNoAxeViolations(page, '/account/searches');
 
       await page.getByRole('button', { name: 'Pauzeren' }).click();
       await page.getByText('Je zoekgeschiedenis is gepauzeerd.').waitFor();

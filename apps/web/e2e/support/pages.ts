@@ -1,10 +1,12 @@
 /// <reference types="node" />
 // Helpers shared by the browser tests: a fresh browser profile that records what the API
-// answered, a wrapper that adds that record to a failure, axe checks, log-in, a generated PNG.
+// answered, a wrapper that adds that record to a failure, axe checks, log-in (with the 2FA
+// set-up moderators and admins need first), an API call in the page's session, a generated PNG.
 import zlib from 'node:zlib';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { generate } from 'otplib';
 
 export interface TestPage {
   context: BrowserContext;
@@ -51,11 +53,53 @@ export async function scenario(tp: TestPage, run: () => Promise<void>): Promise<
   }
 }
 
+/** Fills in and sends the log-in form; waits for nothing after that (callers wait for their page). */
 export async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+}
+
+/**
+ * On the security page: turns on two-step verification with a TOTP code computed from the
+ * secret shown, and waits for the recovery codes. Returns the secret (without spaces).
+ */
+export async function setUpTwoFactor(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
+  const secret = (await page.getByLabel('Geheime sleutel').inputValue()).replace(/\s+/g, '');
+  await page.getByLabel('Code', { exact: true }).fill(await generate({ secret }));
+  await page.getByRole('button', { name: 'Tweestapsverificatie inschakelen' }).click();
+  await page.getByRole('region', { name: 'Je herstelcodes' }).waitFor();
+  return secret;
+}
+
+/**
+ * First log-in of a moderator or admin: the API sends them to the security page until 2FA is
+ * on, so this logs in, waits for that page and sets up 2FA there. Returns the TOTP secret.
+ */
+export async function logInAndSetUpTwoFactor(page: Page, baseUrl: string, email: string, password: string): Promise<string> {
+  await logIn(page, baseUrl, email, password);
+  await page.getByRole('heading', { name: 'Beveiliging', level: 1 }).waitFor();
+  return setUpTwoFactor(page);
+}
+
+/**
+ * An API call in the page's session (its cookies, with a fresh CSRF token), for setting up data
+ * or reading it back. Expects a status below 300 (the failure shows the body); returns the JSON.
+ * `data` is sent as the JSON body when given.
+ */
+export async function apiCall<T = unknown>(
+  page: Page,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const { token } = (await (await page.request.get(`${baseUrl}/api/auth/csrf`)).json()) as { token: string };
+  const response = await page.request.fetch(`${baseUrl}${path}`, { method, ...(data === undefined ? {} : { data }), headers: { 'x-csrf-token': token } });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
+  return (await response.json()) as T;
 }
 
 /** A small valid PNG (solid colour), generated so the tests need no binary fixture. */
@@ -88,9 +132,19 @@ export function pngImage(size = 32, rgb: [number, number, number] = [11, 92, 85]
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
+export interface AxeCheckOptions {
+  /** Which violations fail the check: 'serious' (default) only serious and critical ones, 'any' every one. */
+  impact?: 'serious' | 'any';
+}
+
+/**
+ * Runs axe with the WCAG 2.1 A/AA rules on the page as it is and expects no violations: by
+ * default none that is serious or critical; with `{ impact: 'any' }` none of any impact.
+ * `label` names the page (or dialog) in the failure, which lists each rule and its elements.
+ */
+export async function expectNoAxeViolations(page: Page, label: string, options: AxeCheckOptions = {}): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  const failing = options.impact === 'any' ? results.violations : results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = failing.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   expect(report, `axe on ${label}`).toEqual([]);
 }
