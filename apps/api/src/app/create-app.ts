@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
 import { NotFound } from '../core/errors/domain-error.js';
 import { sendProblem } from '../core/errors/send-problem.js';
+import { PERMISSIONS_POLICY } from '../core/http/security-headers.js';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES } from '../core/images/uploaded-image.js';
 import { createLogger, NestPinoLogger, requestId } from '../core/logging/logger.js';
 import { JobQueue } from '../core/outbox/job-queue.js';
@@ -48,6 +49,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
         'frame-src': ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
         // No page of ours may be framed (the consent screen above all: clickjacking).
         'frame-ancestors': ["'none'"],
+        'base-uri': ["'none'"],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
       },
     },
     frameguard: { action: 'deny' },
@@ -59,10 +63,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   fastify.addContentTypeParser(IMAGE_TYPES, { parseAs: 'buffer', bodyLimit: IMAGE_MAX_BYTES }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // No page of ours needs these browser features; nothing embedded may ask for them either.
+    void reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
 
   // The OpenID Connect provider answers /oidc/* itself, before Fastify parses bodies.
-  mountOidcProvider(fastify, app.get(OidcProviderService), app.get(RateLimitService), config.rateLimitPerMinute);
+  mountOidcProvider(fastify, app.get(OidcProviderService), app.get(RateLimitService), { perMinute: config.rateLimitPerMinute, hsts: config.secureCookies });
   setUpOpenApi(app);
   await serveWebClient(app, config);
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendProblem } from '../../../core/errors/send-problem.js';
+import { PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from '../../../core/http/security-headers.js';
 import type { RateLimitService } from '../../../core/rate-limit/rate-limit.js';
 import type { OidcProviderService } from './oidc-provider.service.js';
 
@@ -10,12 +11,12 @@ const PREFIX = '/oidc';
  * parses its own forms). The URL loses the prefix; originalUrl keeps it so links stay right.
  * The same per-address budget as the rest of the API applies first (Nest guards do not run here).
  */
-export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderService, limits: RateLimitService, perMinute: number): void {
+export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderService, limits: RateLimitService, options: { perMinute: number; hsts: boolean }): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const url = request.raw.url ?? '';
     if (!(url === PREFIX || url.startsWith(`${PREFIX}/`) || url.startsWith(`${PREFIX}?`))) return;
     try {
-      await limits.consume({ name: 'global', points: perMinute, durationSeconds: 60 }, request.ip);
+      await limits.consume({ name: 'global', points: options.perMinute, durationSeconds: 60 }, request.ip);
     } catch (error) {
       sendProblem(error, request, reply);
       return reply;
@@ -28,6 +29,8 @@ export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderSe
     reply.raw.setHeader('x-content-type-options', 'nosniff');
     reply.raw.setHeader('referrer-policy', 'no-referrer');
     reply.raw.setHeader('x-request-id', request.id);
+    reply.raw.setHeader('permissions-policy', PERMISSIONS_POLICY);
+    if (options.hsts) reply.raw.setHeader('strict-transport-security', STRICT_TRANSPORT_SECURITY);
     oidc.handle(raw, reply.raw);
     return reply;
   });
