@@ -17,20 +17,17 @@ function repositoryRoot(): string {
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
-/**
- * Every setting the platform reads from the environment, with its default and meaning.
- * Parsed once at start by `loadConfig`; nothing else reads process.env.
- */
-export const EnvSchema = z
+/** Every variable with its type, default and meaning (the rules across variables come below). */
+const EnvVariables = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode; production refuses unsafe settings.'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the API and web client.'),
     HOST: z.string().optional().describe('Interface to listen on; 127.0.0.1 by default, 0.0.0.0 in production.'),
-    PUBLIC_URL: z.url().optional().describe('Public origin used in links and cookies; http://localhost:PORT by default. Must be https in production.'),
+    PUBLIC_URL: z.url().optional().describe('Public origin used in links and cookies; http://localhost:PORT by default.'),
     DATABASE_URL: z.string().optional().describe('External PostgreSQL; when unset an embedded PostgreSQL is started under DATA_DIR.'),
     DATA_DIR: z.string().optional().describe('Directory for the embedded database and local files; ./.data by default.'),
-    APP_SECRET: z.string().min(32).default(DEFAULT_APP_SECRET).describe('Master secret (at least 32 characters) from which cookie, hashing and encryption keys are derived. Required in production.'),
-    SMTP_URL: z.string().optional().describe('SMTP server for outgoing mail (smtp:// or smtps://). Without it mail is kept in the development mailbox; required in production.'),
+    APP_SECRET: z.string().min(32).default(DEFAULT_APP_SECRET).describe('Master secret (at least 32 characters) from which cookie, hashing and encryption keys are derived.'),
+    SMTP_URL: z.string().optional().describe('SMTP server for outgoing mail (smtp:// or smtps://); unset: mail is kept in the development mailbox at /dev/mailbox.'),
     MAIL_FROM: z.string().default('Lesplein <no-reply@localhost>').describe('Sender of outgoing mail.'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Minimum level of the JSON logs.'),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576).describe('Largest JSON request body; larger ones get 413.'),
@@ -45,9 +42,9 @@ export const EnvSchema = z
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local').describe('Where uploaded files are kept: local (DATA_DIR/files, one machine) or s3 (any S3-compatible object store).'),
     S3_ENDPOINT: z.url().optional().describe('S3 endpoint URL for S3-compatible stores (MinIO, Ceph, Garage…); unset for AWS S3.'),
     S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
-    S3_BUCKET: z.string().min(3).max(63).optional().describe('S3 bucket for uploaded files; required when STORAGE_DRIVER=s3.'),
-    S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('S3 access key; unset: the SDK\'s default credential chain. Required in production with STORAGE_DRIVER=s3.'),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('S3 secret key, set together with S3_ACCESS_KEY_ID.'),
+    S3_BUCKET: z.string().min(3).max(63).optional().describe('S3 bucket for uploaded files.'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('S3 access key; unset: the AWS SDK\'s default credential chain.'),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('S3 secret key belonging to S3_ACCESS_KEY_ID.'),
     S3_FORCE_PATH_STYLE: bool.default(true).describe('Address the bucket as endpoint/bucket instead of bucket.endpoint (most S3-compatible stores need this).'),
     S3_CREATE_BUCKET: bool.default(false).describe('Create the bucket at start when it does not exist (development and tests; create it yourself in production).'),
     UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(104_857_600).describe('Largest uploaded file in bytes; larger uploads get 413.'),
@@ -58,23 +55,96 @@ export const EnvSchema = z
     MEILI_URL: z.url().optional().describe('Meilisearch server for search (e.g. http://127.0.0.1:7700); unset: PostgreSQL full-text search in the database itself.'),
     MEILI_KEY: z.string().min(1).optional().describe('Meilisearch API key (an admin key: the API applies index settings at start).'),
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default('resources').describe('Name of the Meilisearch index of resources.'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (env.APP_SECRET === DEFAULT_APP_SECRET) ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'must be set to a secret of your own in production' });
-    if (!env.PUBLIC_URL?.startsWith('https://')) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be an https:// URL in production' });
-    if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production' });
-  })
-  .superRefine((env, ctx) => {
-    if (env.STORAGE_DRIVER !== 's3') return;
-    if (!env.S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
-    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({ code: 'custom', path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together' });
-    }
-    if (env.NODE_ENV === 'production' && !env.S3_ACCESS_KEY_ID) {
-      ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'], message: 'is required in production with STORAGE_DRIVER=s3 (with S3_SECRET_ACCESS_KEY)' });
-    }
   });
+
+/** The environment once parsed: defaults applied, numbers and booleans converted. */
+export type ParsedEnv = z.output<typeof EnvVariables>;
+export type EnvVariable = keyof ParsedEnv;
+
+/**
+ * A rule across variables, checked at start together with the types. The rules are data so that
+ * the configuration reference (docs/operations.md, `npm run config:docs`) states exactly what is
+ * enforced.
+ */
+export interface EnvRule {
+  /** The variable the rule is about; a broken rule is reported under its name. */
+  variable: EnvVariable;
+  /** The condition in words, as the configuration reference shows it. */
+  requirement: string;
+  /** The error when the rule is broken (after `VARIABLE: `). */
+  message: string;
+  broken(env: ParsedEnv): boolean;
+}
+
+const inProduction = (env: ParsedEnv): boolean => env.NODE_ENV === 'production';
+const withS3 = (env: ParsedEnv): boolean => env.STORAGE_DRIVER === 's3';
+const S3_KEYS_TOGETHER = 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together';
+
+/** Every rule across variables, in the order their errors are reported. */
+export const ENV_RULES: readonly EnvRule[] = [
+  {
+    variable: 'APP_SECRET',
+    requirement: 'must differ from the development default in production',
+    message: 'must be set to a secret of your own in production',
+    broken: (env) => inProduction(env) && env.APP_SECRET === DEFAULT_APP_SECRET,
+  },
+  {
+    variable: 'PUBLIC_URL',
+    requirement: 'required in production, as an https:// URL',
+    message: 'must be an https:// URL in production',
+    broken: (env) => inProduction(env) && !env.PUBLIC_URL?.startsWith('https://'),
+  },
+  {
+    variable: 'SMTP_URL',
+    requirement: 'required in production',
+    message: 'is required in production',
+    broken: (env) => inProduction(env) && !env.SMTP_URL,
+  },
+  {
+    variable: 'S3_BUCKET',
+    requirement: 'required when STORAGE_DRIVER=s3',
+    message: 'is required when STORAGE_DRIVER=s3',
+    broken: (env) => withS3(env) && !env.S3_BUCKET,
+  },
+  {
+    variable: 'S3_ACCESS_KEY_ID',
+    requirement: 'set together with S3_SECRET_ACCESS_KEY when STORAGE_DRIVER=s3',
+    message: S3_KEYS_TOGETHER,
+    broken: (env) => withS3(env) && !env.S3_ACCESS_KEY_ID && Boolean(env.S3_SECRET_ACCESS_KEY),
+  },
+  {
+    variable: 'S3_SECRET_ACCESS_KEY',
+    requirement: 'set together with S3_ACCESS_KEY_ID when STORAGE_DRIVER=s3',
+    message: S3_KEYS_TOGETHER,
+    broken: (env) => withS3(env) && Boolean(env.S3_ACCESS_KEY_ID) && !env.S3_SECRET_ACCESS_KEY,
+  },
+  {
+    variable: 'S3_ACCESS_KEY_ID',
+    requirement: 'required in production when STORAGE_DRIVER=s3',
+    message: 'is required in production with STORAGE_DRIVER=s3 (with S3_SECRET_ACCESS_KEY)',
+    broken: (env) => inProduction(env) && withS3(env) && !env.S3_ACCESS_KEY_ID,
+  },
+];
+
+function requirementsByVariable(rules: readonly EnvRule[]): Partial<Record<EnvVariable, string>> {
+  const byVariable: Partial<Record<EnvVariable, string>> = {};
+  for (const { variable, requirement } of rules) byVariable[variable] = byVariable[variable] ? `${byVariable[variable]}; ${requirement}` : requirement;
+  return byVariable;
+}
+
+/** Each variable that a rule constrains → its conditions in words (joined with "; "). */
+export const ENV_REQUIREMENTS: Readonly<Partial<Record<EnvVariable, string>>> = requirementsByVariable(ENV_RULES);
+
+/**
+ * Every setting the platform reads from the environment, with its default and meaning, and the
+ * rules across variables (`ENV_RULES`). Parsed once at start by `loadConfig`; nothing else reads
+ * process.env.
+ */
+export const EnvSchema = EnvVariables.superRefine((env, ctx) => {
+  for (const rule of ENV_RULES) {
+    if (rule.broken(env)) ctx.addIssue({ code: 'custom', path: [rule.variable], message: rule.message });
+  }
+});
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
