@@ -34,6 +34,10 @@ describe('the statistics dashboard', () => {
     expect(view.body.zeroResultSearches).toEqual([null]);
     // A handful of log-ins: suppressed too.
     expect(view.body.activeMembers).toEqual([null]);
+    expect(view.body.activeMembersKnownFrom <= month).toBe(true);
+    const old = await admin.get('/api/admin/stats?from=2025-01&to=2025-02');
+    expect(old.body.activeMembers).toEqual([null, null]);
+    expect(old.body.activeMembersKnownFrom > '2025-02').toBe(true);
     expect(view.body.partnerAuthorisations).toEqual([0]);
 
     const csv = await admin.get(`/api/admin/stats/export.csv?from=${month}&to=${month}&dataset=resources-by-subject`);

@@ -21,6 +21,8 @@ export const StatsView = z.object({
   resourcesByLevel: z.array(StatsSeries),
   /** Members who logged in that month (from the log-in history, kept 90 days: earlier months are null). */
   activeMembers: Counts,
+  /** The first month (YYYY-MM) whose active members are known; before it, null means unknown, not suppressed. */
+  activeMembersKnownFrom: z.string(),
   searches: Counts,
   zeroResultSearches: Counts,
   partnerAuthorisations: Counts,

@@ -19,10 +19,7 @@ import { usePageTitle } from '../use-page-title';
 import { AdminBackLink, ScrollTable } from './administration/admin-parts';
 import { LineChart, RangeBarChart, type AxisLabel } from './administration/charts';
 
-/**
- * The log-in history is kept this many days (the contract: "earlier months are null"), so the
- * active members of older months are unknown rather than fewer than 10.
- */
+/** How long the log-in history is kept (for the explanation next to the active members). */
 const LOGIN_HISTORY_DAYS = 90;
 
 type Range = { from: string; to: string };
@@ -94,8 +91,8 @@ function Statistics({ view, range }: { view: StatsView; range: Range }) {
   const { t } = useTranslation();
   const numbers = useNumbers();
   const shown = { from: formatMonth(view.months[0] ?? range.from, numbers.locale, 'long'), to: formatMonth(view.months.at(-1) ?? range.to, numbers.locale, 'long') };
-  const [historyFrom] = useState(() => new Date(Date.now() - LOGIN_HISTORY_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 7));
-  const activeMembersKnown = (index: number) => (view.months[index] ?? '') >= historyFrom;
+  // Before this month the log-in history is gone: null there means unknown, not fewer than 10.
+  const activeMembersKnown = (index: number) => (view.months[index] ?? '') >= view.activeMembersKnownFrom;
 
   return (
     <>

@@ -51,6 +51,7 @@ export class StatsService {
       resourcesByLevel: series(byLevel, months, levels),
       // Months before the log-in history's retention are unknown, not zero.
       activeMembers: line('activeMembers').map((count, i) => ((months[i] ?? '') < historyFrom ? null : count)),
+      activeMembersKnownFrom: historyFrom,
       searches: line('searches'),
       zeroResultSearches: line('zeroResultSearches'),
       partnerAuthorisations: line('partnerAuthorisations'),
