@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
               { path: 'blocks', lazy: () => import('./routes/account-blocks') },
               { path: 'searches', lazy: () => import('./routes/account-searches') },
               { path: 'authorisations', lazy: () => import('./routes/account-authorisations') },
+              { path: 'my-data', lazy: () => import('./routes/account-my-data') },
               { path: 'decisions', lazy: () => import('./routes/account-decisions') },
             ],
           },

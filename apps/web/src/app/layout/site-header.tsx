@@ -68,6 +68,9 @@ export function SiteHeader() {
                 <li>
                   <NavLink to="/account/authorisations">{t('nav.authorisations')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/account/my-data">{t('myData.nav')}</NavLink>
+                </li>
                 {member.role === 'admin' ? (
                   <li>
                     <NavLink to="/admin" end>
