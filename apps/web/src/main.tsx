@@ -6,7 +6,8 @@ import { AppProviders } from './app/providers';
 import { router } from './app/router';
 import './styles.css';
 
-initI18n();
+// English readers get their bundle before the first render (no flash of Dutch).
+await initI18n();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

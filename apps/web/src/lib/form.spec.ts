@@ -5,10 +5,11 @@ import { ChangePasswordRequest, LoginSecondFactorRequest, RegisterRequest } from
 import { UpdateProfileRequest } from '@lesplein/contracts/profile';
 import { ApiError } from './api-client';
 import { describeProblem, fieldKey, pickLanguage, problemMessage, validateWith } from './form';
-import { initI18n } from './i18n';
+import { initI18n, loadLanguage } from './i18n';
 
-beforeAll(() => {
-  initI18n();
+beforeAll(async () => {
+  await initI18n();
+  await loadLanguage('en');
 });
 
 async function inLanguage<T>(language: 'nl' | 'en', run: () => T): Promise<T> {
