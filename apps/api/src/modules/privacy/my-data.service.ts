@@ -14,24 +14,28 @@ import { MyDataRepository } from './my-data.repository.js';
  */
 @Injectable()
 export class MyDataService {
-  private readonly fields: SchemaField[] = readInventory(path.join(apiPackageDir, 'prisma'));
+  /** Read from the schema files on first use (not at start-up), then kept. */
+  private inventory?: SchemaField[];
 
   constructor(private readonly repository: MyDataRepository) {}
 
+  private get fields(): SchemaField[] {
+    this.inventory ??= readInventory(path.join(apiPackageDir, 'prisma'));
+    return this.inventory;
+  }
+
   async overview(actor: Actor): Promise<MyData> {
     const models = [...new Set(this.fields.filter((field) => field.pii).map((field) => field.model))];
-    const categories: MyDataCategory[] = [];
-    for (const model of models) {
-      const rows = await this.rows(model, actor.memberId);
-      if (rows === 0) continue;
-      categories.push({
+    const counts = await Promise.all(models.map((model) => this.rows(model, actor.memberId)));
+    const categories: MyDataCategory[] = models
+      .map((model, i) => ({
         model,
-        rows,
+        rows: counts[i] ?? 0,
         fields: this.fields
           .filter((field) => field.model === model && field.pii)
           .map((field) => ({ field: field.name, purpose: field.pii!.purpose, basis: field.pii!.basis, retention: field.pii!.retention, atDeletion: field.pii!.action })),
-      });
-    }
+      }))
+      .filter((category) => category.rows > 0);
     const consents = await this.repository.activeConsents(actor.memberId);
     return {
       categories,

@@ -162,3 +162,26 @@ export function CheckboxField({ label, checked, onCheckedChange, hint, error, id
     </div>
   );
 }
+
+export type FileFieldProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'type'> & {
+    onFile: (file: File | null) => void;
+  };
+
+/** A labelled file input (one file) with optional hint and error message. */
+export function FileField({ label, hint, error, after, className, id: explicitId, onFile, ...rest }: FileFieldProps) {
+  const { id, hintId, errorId, describedBy } = useFieldIds(explicitId, hint, error);
+  return (
+    <Chrome id={id} label={label} hint={hint} hintId={hintId} error={error} errorId={errorId} after={after} className={className}>
+      <input
+        {...rest}
+        id={id}
+        type="file"
+        className="field__control field__control--file"
+        onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </Chrome>
+  );
+}

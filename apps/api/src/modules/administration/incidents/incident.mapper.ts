@@ -1,22 +1,8 @@
-import { toCsv } from '../../../core/http/csv.js';
 import type { IncidentView } from '@lesplein/contracts/incident';
+import { toCsv } from '../../../core/http/csv.js';
+import type { IncidentsRepository } from './incidents.repository.js';
 
-type Row = {
-  id: string;
-  foundAt: Date;
-  occurredAt: Date | null;
-  nature: string;
-  cause: string;
-  measures: string;
-  dataCategories: string[];
-  peopleAffected: number | null;
-  recordsAffected: number | null;
-  authorityNotifiedAt: Date | null;
-  peopleNotifiedAt: Date | null;
-  status: 'open' | 'closed';
-  createdAt: Date;
-  updatedAt: Date;
-};
+type Row = NonNullable<Awaited<ReturnType<IncidentsRepository['byId']>>>;
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 

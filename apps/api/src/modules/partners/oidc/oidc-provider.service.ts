@@ -31,6 +31,8 @@ const DAY = 24 * 3600;
 export class OidcProviderService implements OnModuleInit {
   private readonly logger = new Logger('OidcProvider');
   private instance?: Provider;
+  /** The provider's Node request handler, composed once (Koa composes its middleware per callback() call). */
+  private handler?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,11 +59,13 @@ export class OidcProviderService implements OnModuleInit {
     provider.proxy = this.config.trustProxy;
     provider.on('server_error', (_ctx, error) => this.logger.error(`OpenID Connect provider: ${error.message}`));
     this.instance = provider;
+    this.handler = provider.callback();
   }
 
   /** Serves a request whose URL has /oidc stripped (originalUrl keeps it). */
   handle(req: IncomingMessage, res: ServerResponse): void {
-    void this.provider.callback()(req, res);
+    if (!this.handler) throw new Error('The OpenID Connect provider is not started yet');
+    void this.handler(req, res);
   }
 
   private async configuration(): Promise<Configuration> {

@@ -5,6 +5,7 @@ import { useRemovePartnerLogo } from '../../../features/partners/remove-partner-
 import { checkPartnerLogo, partnerLogoTypes, useUploadPartnerLogo } from '../../../features/partners/upload-partner-logo';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { FileField } from '../../../components/ui/field';
 import { Form } from '../../../components/ui/form';
 import { ProblemCode } from '../../../lib/problem-codes';
 import { onSubmit, useForm } from '../../../lib/use-form';
@@ -82,8 +83,6 @@ export function PartnerLogoSection({ partner }: { partner: AdminPartnerView }) {
   };
 
   const fileError = form.fieldErrors.file;
-  const hintId = `${fileId}-hint`;
-  const errorId = `${fileId}-error`;
   const busy = upload.isPending || remove.isPending;
   return (
     <section className="section" aria-labelledby="partner-logo">
@@ -105,31 +104,17 @@ export function PartnerLogoSection({ partner }: { partner: AdminPartnerView }) {
         )}
       </div>
       <Form labelledBy="partner-logo" onSubmit={submit} error={form.formError} formRef={form.formRef}>
-        <div className={['field', fileError ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
-          <label className="field__label" htmlFor={fileId}>
-            {t('adminPartners.logo.choose')}
-          </label>
-          <p className="field__hint" id={hintId}>
-            {t('adminPartners.logo.hint')}
-          </p>
-          <input
-            key={inputKey}
-            id={fileId}
-            name="logo"
-            type="file"
-            className="field__control field__control--file"
-            accept={partnerLogoTypes.join(',')}
-            aria-describedby={[hintId, fileError ? errorId : ''].filter(Boolean).join(' ')}
-            aria-invalid={fileError ? true : undefined}
-            disabled={busy}
-            onChange={(event) => onFile(event.target.files?.[0] ?? null)}
-          />
-          {fileError ? (
-            <p className="field__error" id={errorId}>
-              {fileError}
-            </p>
-          ) : null}
-        </div>
+        <FileField
+          key={inputKey}
+          id={fileId}
+          name="logo"
+          label={t('adminPartners.logo.choose')}
+          hint={t('adminPartners.logo.hint')}
+          error={fileError ?? undefined}
+          accept={partnerLogoTypes.join(',')}
+          disabled={busy}
+          onFile={onFile}
+        />
         {progress !== null ? (
           <div className="progress" role="progressbar" aria-label={t('adminPartners.logo.progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress}>
             <span className="progress__bar" style={{ width: `${progress}%` }} />

@@ -7,7 +7,7 @@ import { useWithdrawOptionalField } from '../../../features/account/withdraw-opt
 import { usePublicProfile } from '../../../features/members/get-public-profile';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { CheckboxField } from '../../../components/ui/field';
+import { CheckboxField, FileField } from '../../../components/ui/field';
 import { Form } from '../../../components/ui/form';
 import { ProblemCode } from '../../../lib/problem-codes';
 import { onSubmit, useForm } from '../../../lib/use-form';
@@ -99,8 +99,6 @@ export function PhotoSection({ profile }: { profile: OwnProfile }) {
   };
 
   const fileError = form.fieldErrors.file;
-  const hintId = `${fileId}-hint`;
-  const errorId = `${fileId}-error`;
   return (
     <div className="subsection">
       <h3 id="optional-photo">{label}</h3>
@@ -123,30 +121,16 @@ export function PhotoSection({ profile }: { profile: OwnProfile }) {
         )}
       </div>
       <Form labelledBy="optional-photo" onSubmit={submit} error={form.formError} formRef={form.formRef}>
-        <div className={['field', fileError ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
-          <label className="field__label" htmlFor={fileId}>
-            {t('profile.photo.choose')}
-          </label>
-          <p className="field__hint" id={hintId}>
-            {t('profile.photo.hint')}
-          </p>
-          <input
-            key={inputKey}
-            id={fileId}
-            name="photo"
-            type="file"
-            className="field__control field__control--file"
-            accept={photoTypes.join(',')}
-            aria-describedby={[hintId, fileError ? errorId : ''].filter(Boolean).join(' ')}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(event) => onFile(event.target.files?.[0] ?? null)}
-          />
-          {fileError ? (
-            <p className="field__error" id={errorId}>
-              {fileError}
-            </p>
-          ) : null}
-        </div>
+        <FileField
+          key={inputKey}
+          id={fileId}
+          name="photo"
+          label={t('profile.photo.choose')}
+          hint={t('profile.photo.hint')}
+          error={fileError ?? undefined}
+          accept={photoTypes.join(',')}
+          onFile={onFile}
+        />
         <VisibilitySelect
           fieldLabel={label}
           value={form.values.visibility}
