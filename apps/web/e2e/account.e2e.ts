@@ -250,7 +250,7 @@ describe('profile and security pages', () => {
       const visitor = await browser.newContext({ locale: 'nl-BE' });
       const view = await visitor.newPage();
       await view.goto(`${stack.baseUrl}/members/bert-janssens`);
-      await view.getByRole('heading', { name: 'Bert Janssens' }).waitFor();
+      await view.getByRole('heading', { name: 'Bert Janssens', exact: true }).waitFor();
       await view.getByText('Sint-Lukas').waitFor();
       await view.getByText('Ik geef Frans in de lagere school.').waitFor();
       await view.getByRole('img', { name: 'Profielfoto van Bert Janssens' }).waitFor();
@@ -262,7 +262,7 @@ describe('profile and security pages', () => {
       await about.getByText('Je toestemming is ingetrokken').waitFor();
       expect(await about.getByRole('textbox', { name: 'Over mij' }).inputValue()).toBe('');
       await view.reload();
-      await view.getByRole('heading', { name: 'Bert Janssens' }).waitFor();
+      await view.getByRole('heading', { name: 'Bert Janssens', exact: true }).waitFor();
       expect(await view.getByText('Ik geef Frans in de lagere school.').count()).toBe(0);
       await visitor.close();
     });
