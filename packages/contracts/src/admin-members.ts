@@ -19,7 +19,7 @@ export const AdminMemberView = z.object({
   /** A moderator who may see and edit the ban list (admins always may). */
   banListRight: z.boolean(),
   /** locked: the account is being deleted or its address is on the ban list. */
-  status: z.enum(['active', 'locked']),
+  status: z.enum(['active', 'locked', 'deletion_pending']),
   twoFactorEnabled: z.boolean(),
 });
 export type AdminMemberView = z.infer<typeof AdminMemberView>;

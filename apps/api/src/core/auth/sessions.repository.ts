@@ -6,7 +6,7 @@ export interface SessionRecord {
   memberId: string;
   lastSeenAt: Date;
   expiresAt: Date;
-  member: { role: 'member' | 'moderator' | 'admin'; status: 'active' | 'locked'; totpEnabledAt: Date | null; suspendedUntil: Date | null };
+  member: { role: 'member' | 'moderator' | 'admin'; status: 'active' | 'locked' | 'deletion_pending'; totpEnabledAt: Date | null; suspendedUntil: Date | null };
 }
 
 /** Server-side sessions; ids are SHA-256 hashes of the cookie tokens. */

@@ -3,7 +3,7 @@ import type { ConversationList, MessagePage, MessageView } from '@lesplein/contr
 import type { UnreadCounts } from '@lesplein/contracts/notification';
 import type { Actor } from '../../core/auth/actor.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
-import { Forbidden, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
 import { decodeCursor, pageOf } from '../../core/pagination/cursor.js';
 import { MembersRepository } from '../accounts/members.repository.js';
 import { FollowsRepository } from '../community/follows.repository.js';
@@ -34,6 +34,7 @@ export class MessagesService {
     const conversation = await this.messages.findConversation(conversationId, actor.memberId);
     if (!conversation) throw NotFound('Conversation');
     const otherId = conversation.memberAId === actor.memberId ? conversation.memberBId : conversation.memberAId;
+    if (!otherId) throw Conflict('This member deleted their account: the conversation can be read but no longer answered.', 'member_gone');
     return (await this.send(actor, otherId, body)).message;
   }
 
