@@ -75,6 +75,19 @@ export function objectStorageContract(name: string, open: () => Promise<StorageU
       expect((await buffer(await storage.get(k))).toString()).toBe('second');
     });
 
+    it('lists the keys under a prefix, and none under an empty one', async () => {
+      const prefix = `ledger/${randomUUID()}`;
+      const keys = [`${prefix}/a`, `${prefix}/b/c`];
+      for (const k of keys) await storage.put(k, Readable.from([Buffer.from('x')]), { contentType: 'text/plain' });
+      await storage.put(`${prefix}-sibling/d`, Readable.from([Buffer.from('x')]), { contentType: 'text/plain' });
+      const listed: string[] = [];
+      for await (const k of storage.list(prefix)) listed.push(k);
+      expect(listed.sort()).toEqual(keys);
+      const none: string[] = [];
+      for await (const k of storage.list(`ledger/${randomUUID()}`)) none.push(k);
+      expect(none).toEqual([]);
+    });
+
     it('deletes idempotently', async () => {
       const k = key();
       await storage.put(k, Readable.from([Buffer.from('x')]), { contentType: 'text/plain' });

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertValidKey, StorageObjectMissing, type ObjectStorage } from './object-storage.js';
+import { assertValidKey, isValidKey, StorageObjectMissing, type ObjectStorage } from './object-storage.js';
 
 /** Where writes in progress go: inside the root (same filesystem, so rename is atomic) and
  *  starting with a dot, which no valid key can. */
@@ -83,6 +83,22 @@ export class LocalDiskStorage implements ObjectStorage {
     } catch (error) {
       if (isMissing(error)) return false;
       throw error;
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<string> {
+    assertValidKey(prefix);
+    const base = this.fileFor(prefix);
+    let entries: string[];
+    try {
+      entries = await fs.readdir(base, { recursive: true });
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const key = `${prefix}/${entry.split(path.sep).join('/')}`;
+      if (isValidKey(key) && (await this.exists(key))) yield key;
     }
   }
 

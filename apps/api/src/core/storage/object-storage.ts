@@ -17,6 +17,8 @@ export interface ObjectStorage {
   /** Removes the object; removing a missing object is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Every key under `prefix/` (a valid key), in no particular order; none when there are none. */
+  list(prefix: string): AsyncIterable<string>;
 }
 
 /** Injection token for the configured `ObjectStorage`. */

@@ -4,6 +4,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -110,6 +111,16 @@ export class S3ObjectStorage implements ObjectStorage {
       if (isNotFound(error)) return false;
       throw error;
     }
+  }
+
+  async *list(prefix: string): AsyncIterable<string> {
+    assertValidKey(prefix);
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${prefix}/`, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   /** Creates the bucket when it does not exist (tests, and start-up with S3_CREATE_BUCKET=true). */
