@@ -12,6 +12,7 @@ import { zodIssuesToErrors } from './core/validation/zod.js';
 import { RetentionService } from './modules/accounts/retention.service.js';
 import { RegistrationService } from './modules/accounts/registration.service.js';
 import { PartnerAdminService } from './modules/partners/admin/partner-admin.service.js';
+import { DataExportRetention } from './modules/privacy/export/data-export-retention.service.js';
 import { reindexProgress } from './modules/search/indexing/reindex-progress.js';
 import { SearchIndexer } from './modules/search/indexing/search-indexer.js';
 import { SeedService } from './seed/seed.service.js';
@@ -25,6 +26,7 @@ Commands:
   member:create --email E --password P --first-name F --last-name L [--role member|moderator|admin]
                                   Create a verified member
   accounts:purge                  Delete log-in attempts, history, sessions and tokens past retention
+  exports:purge                   Delete expired data-export archives (marked expired) and failed exports older than 7 days
   search:reindex                  Rebuild the search index from the database (the index stays usable meanwhile)
   audit:verify                    Check the audit log's hash chain; exit 1 and name the first broken entry if it was altered
   partner:create --name N --redirect-uri https://… [--redirect-uri …] [--scopes "openid profile email school teaching"]
@@ -117,7 +119,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'search:reindex', 'partner:create', 'audit:verify'];
+  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'exports:purge', 'search:reindex', 'partner:create', 'audit:verify'];
   if (!known.includes(command)) {
     console.error(`Unknown command: ${command}\n\n${USAGE}`);
     return 2;
@@ -187,6 +189,10 @@ async function main(): Promise<number> {
       }
       if (command === 'accounts:purge') {
         console.log(JSON.stringify(await app.get(RetentionService).purge()));
+        return 0;
+      }
+      if (command === 'exports:purge') {
+        console.log(JSON.stringify(await app.get(DataExportRetention).purge()));
         return 0;
       }
       return 2;
