@@ -47,6 +47,10 @@ export const ProblemCode = {
   tooManyFiles: 'too_many_files',
   tooManySavedSearches: 'too_many_saved_searches',
   accountSuspended: 'account_suspended',
+  policyAcceptanceRequired: 'policy_acceptance_required',
+  accountDeletionPending: 'account_deletion_pending',
+  gone: 'gone',
+  memberGone: 'member_gone',
   internal: 'internal_error',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];

@@ -34,6 +34,8 @@ const EnvVariables = z
     SESSION_IDLE_DAYS: z.coerce.number().int().positive().default(30).describe('A session unused this long ends.'),
     LOGIN_ATTEMPT_RETENTION_HOURS: z.coerce.number().int().positive().default(24).describe('How long log-in attempts (valid and invalid) are kept.'),
     LOGIN_HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('How long a member\'s own log-in history is kept.'),
+    ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7).describe('Days between a member\'s deletion request and the deletion, during which the account is locked and the cancel link works (none for an account without resources or comments).'),
+    DELETION_BATCH_SIZE: z.coerce.number().int().min(10).max(10000).default(500).describe('Rows per batch (and transaction) of the account deletion job.'),
     SEED_DEMO: bool.default(true).describe('Seed demo members on first start of an empty database.'),
     WEB_DIST_DIR: z.string().optional().describe('Built web client served at /; apps/web/dist by default.'),
     TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-For from a reverse proxy in front of the API (enable only behind one).'),
@@ -162,6 +164,8 @@ export interface AppConfig {
   loginAttemptRetentionHours: number;
   loginHistoryRetentionDays: number;
   seedDemo: boolean;
+  accountDeletionGraceDays: number;
+  deletionBatchSize: number;
   webDistDir: string;
   worker: 'inline' | 'off';
   trustProxy: boolean;
@@ -227,6 +231,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR ?? 'apps/web/dist'),
     worker: env.WORKER,
+    accountDeletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
+    deletionBatchSize: env.DELETION_BATCH_SIZE,
     trustProxy: env.TRUST_PROXY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     storageDriver: env.STORAGE_DRIVER,

@@ -11,6 +11,8 @@ export interface SchemaField {
   pii?: { action: PiiAction; purpose: string; basis: string; retention: string };
   /** Why this field must be tagged, when it must. */
   personal?: string;
+  /** The column is a PostgreSQL uuid (`@db.Uuid`). */
+  uuid?: boolean;
 }
 
 const ATTRIBUTE = (name: string) => new RegExp(`${name}="([^"]*)"`);
@@ -49,6 +51,7 @@ export function readInventory(prismaDir: string): SchemaField[] {
         const [, name, type] = field as unknown as [string, string, string];
         const tag = docs.find((doc) => doc.startsWith('@pii '));
         const entry: SchemaField = { model, name, type };
+        if (trimmed.includes('@db.Uuid')) entry.uuid = true;
         if (tag) {
           const action = tag.split(/\s+/)[1] as PiiAction;
           entry.pii = {

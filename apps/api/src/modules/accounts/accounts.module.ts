@@ -38,6 +38,6 @@ import { TwoFactorService } from './two-factor.service.js';
     ProfileService,
     RetentionService,
   ],
-  exports: [RegistrationService, RetentionService, MembersRepository, ProfileService],
+  exports: [RegistrationService, RetentionService, MembersRepository, ProfileService, Passwords, TwoFactorService],
 })
 export class AccountsModule {}

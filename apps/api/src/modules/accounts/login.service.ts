@@ -10,6 +10,7 @@ import { FAILURE_WINDOW_MS, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_IP, rem
 import { LoginLogRepository, type LoginOutcome } from './login-log.repository.js';
 import { toCurrentMember } from './member.mapper.js';
 import { MembersRepository } from './members.repository.js';
+import { loginEmailHash } from './login-email-hash.js';
 import { Passwords } from './passwords.js';
 import { SecondFactorRepository } from './second-factor.repository.js';
 import { TwoFactorService } from './two-factor.service.js';
@@ -44,7 +45,7 @@ export class LoginService {
 
   /** The Passport local strategy's check. Throws a problem for every refusal. */
   async verifyCredentials(email: string, password: string, client: ClientInfo): Promise<VerifiedMember> {
-    const emailHash = this.keys.hmac('login-email', email.trim().toLowerCase());
+    const emailHash = loginEmailHash(this.keys, email);
     const record = (outcome: LoginOutcome, memberId: string | null = null) =>
       this.log.recordAttempt({ outcome, memberId, emailHash, ipPrefix: client.ipPrefix, userAgent: client.userAgent });
 
@@ -74,6 +75,10 @@ export class LoginService {
     if (await addressIsBanned(this.keys, this.members, member.email)) {
       await record('locked', member.id);
       throw invalidCredentials();
+    }
+    if (member.status === 'deletion_pending') {
+      await record('locked', member.id);
+      throw new DomainError(403, ProblemCode.accountDeletionPending, 'This account is being deleted. To keep it, use the cancel link in the e-mail we sent when the deletion was asked.');
     }
     if (member.status !== 'active') {
       await record('locked', member.id);

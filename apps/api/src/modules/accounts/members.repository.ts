@@ -97,8 +97,13 @@ export class MembersRepository {
     });
   }
 
-  async handleTaken(handle: string): Promise<boolean> {
-    return (await this.prisma.member.count({ where: { handle } })) > 0;
+  /** Whether a member has this handle, or a deleted member had it (`formerHash`: its keyed hash). */
+  async handleTaken(handle: string, formerHash: string): Promise<boolean> {
+    return (await this.prisma.member.count({ where: { handle } })) > 0 || (await this.isFormerHandle(formerHash));
+  }
+
+  async isFormerHandle(handleHash: string): Promise<boolean> {
+    return (await this.prisma.formerHandle.count({ where: { handleHash } })) > 0;
   }
 
   async emailTaken(email: string, tx?: Tx): Promise<boolean> {

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { OptionalField, OwnProfile, PublicProfile, SetOptionalFieldRequest, UpdateProfileRequest } from '@lesplein/contracts/profile';
 import type { Actor } from '../../core/auth/actor.js';
 import { TransactionRunner } from '../../core/database/transaction-runner.js';
-import { NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
+import { Keys } from '../../core/crypto/keys.js';
+import { Gone, NotFound, ValidationFailed } from '../../core/errors/domain-error.js';
 import { JobQueue } from '../../core/outbox/job-queue.js';
 import { enqueueSearchIndex } from '../search/indexing/search-index.job.js';
 import { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type { CurrentMember } from '@lesplein/contracts/auth';
 import { toCurrentMember } from './member.mapper.js';
 import { MembersRepository, type ProfileChanges } from './members.repository.js';
+import { formerHandleHash } from './handles.js';
 import { canSee, toOwnProfile, toPublicProfile, visibilityOf, type Viewer } from './profile.mapper.js';
 import { processProfilePhoto } from './profile-photo.js';
 
@@ -30,6 +32,7 @@ export class ProfileService {
     private readonly taxonomy: TaxonomyService,
     private readonly tx: TransactionRunner,
     private readonly jobs: JobQueue,
+    private readonly keys: Keys,
   ) {}
 
   async currentMember(actor: Actor): Promise<CurrentMember> {
@@ -91,6 +94,7 @@ export class ProfileService {
 
   async publicProfile(viewer: Actor | undefined, handle: string): Promise<PublicProfile> {
     const row = await this.members.findProfileByHandle(handle);
+    if (!row && (await this.members.isFormerHandle(formerHandleHash(this.keys, handle)))) throw Gone('This member deleted their account.');
     if (!row) throw NotFound('Member');
     return toPublicProfile(row, this.viewerOf(viewer, row.id), `/api/members/${row.handle}/photo`);
   }

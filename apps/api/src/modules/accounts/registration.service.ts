@@ -9,7 +9,7 @@ import { Mailer } from '../../core/mail/mailer.service.js';
 import { addressIsBanned } from '../moderation/ban-list/ban-hashes.js';
 import { AccountMails } from './account-mails.js';
 import { EmailTokensRepository } from './email-tokens.repository.js';
-import { handleFromName } from './handles.js';
+import { formerHandleHash, handleFromName } from './handles.js';
 import { MembersRepository } from './members.repository.js';
 import { Passwords } from './passwords.js';
 
@@ -100,10 +100,10 @@ export class RegistrationService {
 
   private async freeHandle(firstName: string, lastName: string): Promise<string> {
     const base = handleFromName(firstName, lastName);
-    if (!(await this.members.handleTaken(base))) return base;
+    if (!(await this.members.handleTaken(base, formerHandleHash(this.keys, base)))) return base;
     for (;;) {
       const candidate = `${base}-${randomToken().replace(/[^a-z0-9]/g, '').slice(0, 4) || '1'}`;
-      if (!(await this.members.handleTaken(candidate))) return candidate;
+      if (!(await this.members.handleTaken(candidate, formerHandleHash(this.keys, candidate)))) return candidate;
     }
   }
 }

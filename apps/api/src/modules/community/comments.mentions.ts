@@ -21,3 +21,12 @@ export function parseMentions(markdown: string): string[] {
   }
   return [...handles];
 }
+
+/**
+ * Replaces every `@handle` of one member (any case, not glued to a word) with plain text, e.g.
+ * when that member's account is deleted; the replacement is no mention of anyone.
+ */
+export function replaceMentions(markdown: string, handle: string, replacement: string): string {
+  const escaped = handle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return markdown.replace(new RegExp(`(?<![\\p{L}\\p{N}@/.+-])@${escaped}(?![a-z0-9-])`, 'giu'), replacement);
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ProblemCode } from '@lesplein/contracts/common';
 import type { ConversationList, MessagePage, MessageView } from '@lesplein/contracts/message';
 import type { UnreadCounts } from '@lesplein/contracts/notification';
 import type { Actor } from '../../core/auth/actor.js';
@@ -34,7 +35,7 @@ export class MessagesService {
     const conversation = await this.messages.findConversation(conversationId, actor.memberId);
     if (!conversation) throw NotFound('Conversation');
     const otherId = conversation.memberAId === actor.memberId ? conversation.memberBId : conversation.memberAId;
-    if (!otherId) throw Conflict('This member deleted their account: the conversation can be read but no longer answered.', 'member_gone');
+    if (!otherId) throw Conflict('This member deleted their account: the conversation can be read but no longer answered.', ProblemCode.memberGone);
     return (await this.send(actor, otherId, body)).message;
   }
 

@@ -1,0 +1,138 @@
+import { linkIn } from '@lesplein/testing/mail-catcher';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeletionJob } from '../src/modules/privacy/deletion/deletion-job.js';
+import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
+import { createMember, memberWithClient, signIn, staffMember, TEST_PASSWORD } from './factories/members.js';
+import { publishedLinkResource } from './factories/resources.js';
+import { waitUntil } from './support/processes.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.app.get(TaxonomyService).seedIfEmpty();
+});
+afterAll(() => t.close());
+
+const statusOf = async (memberId: string) => (await t.sql<{ status: string }>('SELECT status FROM "AccountDeletion" WHERE "memberId" = $1 ORDER BY "requestedAt" DESC LIMIT 1', [memberId]))[0]?.status;
+const memberExists = async (memberId: string) => (await t.sql('SELECT 1 FROM "Member" WHERE id = $1', [memberId])).length > 0;
+const tokenFrom = (text: string) => linkIn(text, '/account/deletion/').split('/account/deletion/')[1]!;
+
+describe('asking to delete one\'s account', () => {
+  it('deletes an account without contributions at once: the session ends, a last e-mail comes, the profile URL answers 410', async () => {
+    const { member, client } = await memberWithClient(t);
+    const response = await client.post('/api/account/deletion', { password: TEST_PASSWORD });
+    expect(response.status).toBe(202);
+    expect(response.body).toMatchObject({ status: 'running', contributions: 'keep_anonymous', cancellable: false });
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+    await waitUntil(async () => !(await memberExists(member.id)), 20_000, 'the member row is deleted');
+    await t.mail.waitFor(member.email, /Je account is verwijderd/);
+    const profile = await t.client().get(`/api/members/${member.handle}`);
+    expect(profile.status).toBe(410);
+    expect(profile.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(profile.body.code).toBe('gone');
+    const login = await t.client().post('/api/auth/login', { email: member.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(401);
+    // The ledger keeps only a hash of the id, the logbook the request and the completion.
+    expect(await t.sql('SELECT 1 FROM "DeletionLedgerEntry" WHERE "memberIdHash" = encode(sha256(convert_to($1, \'UTF8\')), \'hex\')', [member.id])).toHaveLength(1);
+    const audit = await t.sql<{ action: string }>('SELECT action FROM "AuditEntry" WHERE "targetId" = $1 ORDER BY seq', [member.id]);
+    expect(audit.map((row) => row.action)).toEqual(['member.deletion_requested', 'member.deleted']);
+  });
+
+  it('gives an account with contributions a grace period: locked, a cancel link by e-mail, and the cancel link unlocks it', async () => {
+    const { member, client } = await memberWithClient(t);
+    await publishedLinkResource(client, { title: 'Werkblad over vulkanen' });
+    const response = await client.post('/api/account/deletion', { password: TEST_PASSWORD, contributions: 'remove' });
+    expect(response.status).toBe(202);
+    expect(response.body).toMatchObject({ status: 'scheduled', contributions: 'remove', cancellable: true });
+    const days = (Date.parse(response.body.executeAfter) - Date.parse(response.body.requestedAt)) / 86_400_000;
+    expect(Math.round(days)).toBe(7);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+
+    const login = await t.client().post('/api/auth/login', { email: member.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(403);
+    expect(login.body.code).toBe('account_deletion_pending');
+    expect((await t.client().get(`/api/members/${member.handle}`)).status).toBe(404);
+
+    const mail = await t.mail.waitFor(member.email, /Je account wordt verwijderd/);
+    expect(mail.text).toMatch(/Je leermiddelen en reacties worden mee verwijderd/);
+    const token = tokenFrom(mail.text);
+    const status = await t.client().get(`/api/account-deletion/${token}`);
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ status: 'scheduled', cancellable: true });
+
+    // The job that claims due deletions leaves this one alone.
+    await t.app.get(DeletionJob).startDue();
+    expect(await statusOf(member.id)).toBe('scheduled');
+
+    const cancelled = await t.client().post(`/api/account-deletion/${token}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellable: false });
+    await t.mail.waitFor(member.email, /Verwijdering van je account geannuleerd/);
+    expect((await signIn(t, member).then((c) => c.get('/api/auth/me'))).status).toBe(200);
+    // The link is spent.
+    expect((await t.client().post(`/api/account-deletion/${token}/cancel`)).status).toBe(404);
+    expect((await t.client().get(`/api/account-deletion/${token}`)).status).toBe(404);
+  });
+
+  it('runs the deletion when the grace period ends, and the link can no longer cancel it', async () => {
+    const { member, client } = await memberWithClient(t);
+    await publishedLinkResource(client, { title: 'Kaartlezen' });
+    expect((await client.post('/api/account/deletion', { password: TEST_PASSWORD })).status).toBe(202);
+    const token = tokenFrom((await t.mail.waitFor(member.email, /Je account wordt verwijderd/)).text);
+    await t.sql(`UPDATE "AccountDeletion" SET "executeAfter" = now() - interval '1 minute' WHERE "memberId" = $1`, [member.id]);
+    const late = await t.client().post(`/api/account-deletion/${token}/cancel`);
+    expect(late.status).toBe(409);
+    expect(late.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await t.app.get(DeletionJob).startDue()).toBe(1);
+    await waitUntil(async () => !(await memberExists(member.id)), 20_000, 'the member row is deleted');
+    expect((await t.sql<{ status: string }>(`SELECT status FROM "AccountDeletion" WHERE status = 'completed' AND "cancelTokenHash" IS NULL AND "memberId" IS NULL`)).length).toBeGreaterThan(0);
+    expect((await t.client().get(`/api/account-deletion/${token}`)).status).toBe(404);
+  });
+
+  it('needs the password, and the second factor when it is enabled', async () => {
+    const { member, client } = await memberWithClient(t);
+    for (const body of [{}, { password: '' }, { password: TEST_PASSWORD, contributions: 'burn' }, { password: TEST_PASSWORD, extra: 1 }]) {
+      const response = await client.post('/api/account/deletion', body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    }
+    const wrong = await client.post('/api/account/deletion', { password: 'not-my-password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('invalid_credentials');
+
+    const staff = await staffMember(t, 'moderator');
+    const noCode = await staff.client.post('/api/account/deletion', { password: TEST_PASSWORD });
+    expect(noCode.status).toBe(400);
+    expect(noCode.body.code).toBe('second_factor_required');
+    const badCode = await staff.client.post('/api/account/deletion', { password: TEST_PASSWORD, code: 'not-a-recovery-code' });
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.code).toBe('second_factor_invalid');
+    // Nothing was started by the refused requests.
+    expect(await t.sql('SELECT 1 FROM "AccountDeletion" WHERE "memberId" IN ($1, $2)', [member.id, staff.member.id])).toEqual([]);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('is for the signed-in member only; the cancel link is checked', async () => {
+    expect((await t.client().post('/api/account/deletion', { password: TEST_PASSWORD })).status).toBe(401);
+    const { client } = await memberWithClient(t);
+    expect((await client.post('/api/account/deletion', { password: TEST_PASSWORD }, { csrf: false })).status).toBe(403);
+    for (const token of ['kort', `${'x'.repeat(40)}.txt`, 'met spaties en tekens!!!!!!!!!!!!!!']) {
+      const response = await t.client().get(`/api/account-deletion/${encodeURIComponent(token)}`);
+      expect(response.status, `${token}: ${response.text}`).toBe(400);
+    }
+    expect((await t.client().get(`/api/account-deletion/${'a'.repeat(43)}`)).status).toBe(404);
+    expect((await t.client().post(`/api/account-deletion/${'a'.repeat(43)}/cancel`)).status).toBe(404);
+  });
+
+  it('never gives a deleted member\'s handle to someone else', async () => {
+    const first = await memberWithClient(t, { firstName: 'Uniek', lastName: 'Handvat' });
+    expect(first.member.handle).toBe('uniek-handvat');
+    await first.client.post('/api/account/deletion', { password: TEST_PASSWORD });
+    await waitUntil(async () => !(await memberExists(first.member.id)), 20_000, 'the member row is deleted');
+    const second = await createMember(t, { firstName: 'Uniek', lastName: 'Handvat' });
+    expect(second.handle).not.toBe('uniek-handvat');
+    expect((await t.client().get('/api/members/uniek-handvat')).status).toBe(410);
+    expect((await t.client().get(`/api/members/${second.handle}`)).status).toBe(200);
+  });
+});
