@@ -57,6 +57,9 @@ const PUBLIC_ROUTES = new Set([
   // The OpenID Connect provider's browser hand-off to the consent page (a redirect, no data).
   'GET /api/partner-consent/{uid}',
   'GET /api/sub-processors',
+  // The privacy statement, current and earlier versions.
+  'GET /api/privacy-policy',
+  'GET /api/privacy-policy/versions/{version}',
   // The member's data export: the e-mailed link's secret authorises without a session (the owner's session works too).
   'GET /api/account/exports/{id}/download',
   // A suspended member appeals with the secret link from the statement of reasons.

@@ -2,13 +2,16 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { createQueryClient } from './query-client';
 import { router } from './router';
-import { secondFactorSetupPath } from './paths';
+import { policyAcceptancePath, policyAcceptancePathFor, secondFactorSetupPath } from './paths';
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() =>
     createQueryClient({
       onSecondFactorRequired: () => {
         if (window.location.pathname !== '/account/security') void router.navigate(secondFactorSetupPath);
+      },
+      onPolicyAcceptanceRequired: () => {
+        if (window.location.pathname !== policyAcceptancePath) void router.navigate(policyAcceptancePathFor(window.location.pathname + window.location.search));
       },
     }),
   );

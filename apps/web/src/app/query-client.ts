@@ -7,6 +7,8 @@ import { queryKeys } from '../lib/query-keys';
 export interface QueryClientHooks {
   /** Called when the API says this member must set up two-step verification first. */
   onSecondFactorRequired: () => void;
+  /** Called when the API says this session must accept the new privacy statement first. */
+  onPolicyAcceptanceRequired: () => void;
 }
 
 /**
@@ -14,6 +16,7 @@ export interface QueryClientHooks {
  * - 401 `unauthenticated` anywhere: the session is gone, so the current member becomes "signed out" and the
  *   route guard sends the visitor to the log-in page.
  * - 403 `second_factor_required`: moderators and admins without 2FA go to the security page.
+ * - 403 `policy_acceptance_required`: the member goes to the page to accept the privacy statement.
  * - 4xx answers are not retried; network and 5xx errors are, twice.
  */
 export function createQueryClient(hooks: QueryClientHooks): QueryClient {
@@ -35,6 +38,7 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
       void client.invalidateQueries({ queryKey: queryKeys.currentMember });
       hooks.onSecondFactorRequired();
     }
+    if (error.code === ProblemCode.policyAcceptanceRequired) hooks.onPolicyAcceptanceRequired();
   }
   return client;
 }

@@ -33,6 +33,7 @@ export const ProblemCode = {
   tooManyFiles: 'too_many_files',
   tooManySavedSearches: 'too_many_saved_searches',
   accountSuspended: 'account_suspended',
+  policyAcceptanceRequired: 'policy_acceptance_required',
   internal: 'internal_error',
 } as const satisfies typeof import('@lesplein/contracts/common').ProblemCode;
 

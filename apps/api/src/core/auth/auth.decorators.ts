@@ -9,6 +9,7 @@ export const PUBLIC = 'auth:public';
 export const ROLES = 'auth:roles';
 export const ALLOW_PENDING_2FA = 'auth:allow-pending-2fa';
 export const SKIP_CSRF = 'auth:skip-csrf';
+export const ALLOW_PENDING_POLICY = 'auth:allow-pending-policy';
 
 /** Reachable without a session (a session, when present, is still resolved). */
 export const Public = () => SetMetadata(PUBLIC, true);
@@ -16,6 +17,11 @@ export const Public = () => SetMetadata(PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 /** Moderators and admins who have not set up 2FA yet may still call this route. */
 export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING_2FA, true);
+/**
+ * Reachable while the member still has to accept a substantial change of the privacy statement
+ * (the policy gate answers 403 `policy_acceptance_required` on every other member route).
+ */
+export const AllowPendingPolicyAcceptance = () => SetMetadata(ALLOW_PENDING_POLICY, true);
 
 /**
  * No CSRF token needed: only for state-changing routes authorised by a secret in the request

@@ -17,7 +17,7 @@ import { Ok } from '@lesplein/contracts/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import type { Actor, ClientInfo } from '../../core/auth/actor.js';
-import { AllowPendingSecondFactor, Client, CurrentActor, Public } from '../../core/auth/auth.decorators.js';
+import { AllowPendingPolicyAcceptance, AllowPendingSecondFactor, Client, CurrentActor, Public } from '../../core/auth/auth.decorators.js';
 import { issueCsrfToken } from '../../core/auth/csrf.js';
 import { clearSessionCookie, setSessionCookie } from '../../core/auth/session-cookie.js';
 import { SessionService } from '../../core/auth/session.service.js';
@@ -53,6 +53,7 @@ export class AuthController {
     return { token: issueCsrfToken(request, reply, this.config.secureCookies) };
   }
 
+  @AllowPendingPolicyAcceptance()
   @AllowPendingSecondFactor()
   @Get('me')
   @ApiContract({ response: CurrentMember, summary: 'The signed-in member' })
@@ -112,6 +113,7 @@ export class AuthController {
     return this.finish(await this.login.completeSecondFactor(body.challenge, body.code, client), reply);
   }
 
+  @AllowPendingPolicyAcceptance()
   @AllowPendingSecondFactor()
   @Post('logout')
   @HttpCode(200)

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { Link, Navigate, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMember } from '../../features/auth/get-current-member';
+import { useMyPolicyStatus } from '../../features/privacy-policy/get-my-policy-status';
 import { Alert } from '../../components/ui/alert';
 import { SiteHeader } from './site-header';
 import { SiteFooter } from './site-footer';
+import { policyAcceptancePathFor } from '../paths';
 
 /**
  * The page shell: skip link, header, <main>, footer. After client-side navigation focus
@@ -18,6 +20,12 @@ export function RootLayout() {
   const firstRender = useRef(true);
   const { data: member } = useCurrentMember();
   const mustSetUpSecondFactor = member?.twoFactorSetupRequired === true && location.pathname !== '/account/security';
+  // The privacy statement: a session limited until a substantial change is accepted goes to the
+  // acceptance page (the /privacy pages stay readable); other changes are announced once read.
+  const policy = useMyPolicyStatus(Boolean(member)).data;
+  const onPolicyPages = location.pathname === '/privacy' || location.pathname.startsWith('/privacy/');
+  const mustAcceptPolicy = Boolean(member) && policy?.acceptanceRequired === true && !onPolicyPages;
+  const policyChanged = Boolean(member) && policy !== undefined && !policy.acceptanceRequired && policy.changes.length > 0 && !onPolicyPages;
 
   useEffect(() => {
     if (firstRender.current) {
@@ -49,7 +57,14 @@ export function RootLayout() {
             </p>
           </Alert>
         ) : null}
-        <Outlet />
+        {policyChanged ? (
+          <Alert tone="info" title={policy?.lastSeenVersion ? t('privacyPolicy.changedTitle') : t('privacyPolicy.newReaderTitle')}>
+            <p>
+              <Link to="/privacy">{t('privacyPolicy.changedLink')}</Link>
+            </p>
+          </Alert>
+        ) : null}
+        {mustAcceptPolicy ? <Navigate to={policyAcceptancePathFor(location.pathname + location.search)} replace /> : <Outlet />}
       </main>
       <SiteFooter />
       <ScrollRestoration />

@@ -13,6 +13,9 @@ export function SiteFooter() {
         <p>
           <Link to="/sub-processors">{t('subProcessors.footerLink')}</Link>
         </p>
+        <p>
+          <Link to="/privacy">{t('privacyPolicy.footerLink')}</Link>
+        </p>
         {import.meta.env.DEV ? (
           <p>
             <a href="/dev/mailbox">{t('footer.devMailbox')}</a>

@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: '/admin/statistics', key: 'statistics' },
   { to: '/admin/settings', key: 'settings' },
   { to: '/admin/partners', key: 'partners' },
+  { to: '/admin/privacy-policy', key: 'privacyPolicy' },
 ] as const;
 
 /** /admin — admins: the way into every administration page. */

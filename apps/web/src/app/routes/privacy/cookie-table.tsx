@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Every cookie and browser storage entry Lesplein sets, why, and for how long. All are
+ * necessary; none is set for analytics or advertising. Keep in step with the API's cookies
+ * (core/auth/session-cookie.ts, the OpenID Connect provider) and the web client's storage.
+ */
+const ENTRIES = [
+  { name: 'lp_session', key: 'session' },
+  { name: 'lp_csrf', key: 'csrf' },
+  { name: '_interaction, _interaction_resume, _session', key: 'oidc' },
+  { name: 'lesplein.language', key: 'language' },
+] as const;
+
+export function CookieTable() {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{t('cookies.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cookies.columns.name')}</th>
+            <th scope="col">{t('cookies.columns.kind')}</th>
+            <th scope="col">{t('cookies.columns.purpose')}</th>
+            <th scope="col">{t('cookies.columns.lifetime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ENTRIES.map((entry) => (
+            <tr key={entry.key}>
+              <th scope="row">
+                <code>{entry.name}</code>
+              </th>
+              <td>{t(`cookies.entries.${entry.key}.kind`)}</td>
+              <td>{t(`cookies.entries.${entry.key}.purpose`)}</td>
+              <td>{t(`cookies.entries.${entry.key}.lifetime`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
