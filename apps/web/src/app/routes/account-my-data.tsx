@@ -12,6 +12,7 @@ import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../use-page-title';
 import { useScopeNames } from './partners/partner-parts';
 import { modelLabel } from './my-data/my-data-labels';
+import { DataExportSection } from './my-data/data-export-section';
 
 /** An id usable in a fragment and an aria reference, from a model name. */
 const sectionId = (model: string) => `my-data-${model.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -33,6 +34,7 @@ export function Component() {
       <h1>{t('myData.title')}</h1>
       <p className="lead">{t('myData.intro')}</p>
       <Rights />
+      <DataExportSection />
 
       {myData.isPending ? <Spinner label={t('common.loading')} /> : null}
       {myData.isError ? <Alert tone="error">{describeProblem(myData.error).formError}</Alert> : null}
