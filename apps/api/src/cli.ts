@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { AppModule } from './app/app.module.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { AuditLog } from './core/audit/audit-log.js';
+import { BACKUP_COMMANDS, BACKUP_USAGE, runBackupCommand } from './core/backup/backup-cli.js';
 import { openDatabase } from './core/database/open-database.js';
 import { DomainError } from './core/errors/domain-error.js';
 import { zodIssuesToErrors } from './core/validation/zod.js';
@@ -36,6 +37,7 @@ Commands:
                                   secret once. Scopes default to openid only; omitted details are derived from
                                   the name and the redirect host, and the privacy notice is a draft that an
                                   admin must complete
+${BACKUP_USAGE}
 
 Without DATABASE_URL the embedded database under DATA_DIR is used: stop \`npm start\` first.`;
 
@@ -108,6 +110,7 @@ function partnerRequest(values: CliValues): { request?: z.output<typeof CreatePa
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command && BACKUP_COMMANDS.has(command)) return runBackupCommand(command, rest);
   let values: CliValues;
   try {
     ({ values } = parseArgs({ args: rest, options: OPTIONS, strict: true }));

@@ -57,6 +57,7 @@ const EnvVariables = z
     MEILI_URL: z.url().optional().describe('Meilisearch server for search (e.g. http://127.0.0.1:7700); unset: PostgreSQL full-text search in the database itself.'),
     MEILI_KEY: z.string().min(1).optional().describe('Meilisearch API key (an admin key: the API applies index settings at start).'),
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default('resources').describe('Name of the Meilisearch index of resources.'),
+    PG_BIN_DIR: z.string().optional().describe('Directory holding pg_dump and pg_restore for backup:create and backup:restore (their major version at least the server\'s); unset: found on PATH.'),
   });
 
 /** The environment once parsed: defaults applied, numbers and booleans converted. */
@@ -180,6 +181,8 @@ export interface AppConfig {
   operator: { name: string; address: string; privacyEmail: string };
   /** Search engine: Meilisearch when `url` is set, PostgreSQL full-text search otherwise. */
   meili: MeiliConfig;
+  /** Directory of pg_dump and pg_restore (backups); undefined: PATH. */
+  pgBinDir?: string;
   /** Cookies get the Secure flag unless the public URL is plain-http localhost. */
   secureCookies: boolean;
 }
@@ -249,6 +252,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadQuotaBytes: env.UPLOAD_QUOTA_BYTES,
     operator: { name: env.OPERATOR_NAME, address: env.OPERATOR_ADDRESS, privacyEmail: env.PRIVACY_CONTACT_EMAIL },
     meili: { url: env.MEILI_URL, key: env.MEILI_KEY, index: env.MEILI_INDEX },
+    pgBinDir: env.PG_BIN_DIR || undefined,
     secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(publicUrl),
   };
 }
