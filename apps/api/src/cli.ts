@@ -13,6 +13,8 @@ import { zodIssuesToErrors } from './core/validation/zod.js';
 import { RetentionService } from './modules/accounts/retention.service.js';
 import { RegistrationService } from './modules/accounts/registration.service.js';
 import { PartnerAdminService } from './modules/partners/admin/partner-admin.service.js';
+import { DeletionJob } from './modules/privacy/deletion/deletion-job.js';
+import { DeletionLedgerService } from './modules/privacy/deletion/deletion-ledger.service.js';
 import { DataExportRetention } from './modules/privacy/export/data-export-retention.service.js';
 import { reindexProgress } from './modules/search/indexing/reindex-progress.js';
 import { SearchIndexer } from './modules/search/indexing/search-indexer.js';
@@ -27,6 +29,9 @@ Commands:
   member:create --email E --password P --first-name F --last-name L [--role member|moderator|admin]
                                   Create a verified member
   accounts:purge                  Delete log-in attempts, history, sessions and tokens past retention
+  deletions:run                   Run (or resume) every account deletion that is due or was interrupted
+  deletions:reapply               After restoring a backup: delete again every account in the deletion ledger
+                                  (database and object storage) that the restored database still holds
   exports:purge                   Delete expired data-export archives (marked expired) and failed exports older than 7 days
   search:reindex                  Rebuild the search index from the database (the index stays usable meanwhile)
   audit:verify                    Check the audit log's hash chain; exit 1 and name the first broken entry if it was altered
@@ -122,7 +127,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'exports:purge', 'search:reindex', 'partner:create', 'audit:verify'];
+  const known = ['db:migrate', 'admin:create', 'member:create', 'accounts:purge', 'deletions:run', 'deletions:reapply', 'exports:purge', 'search:reindex', 'partner:create', 'audit:verify'];
   if (!known.includes(command)) {
     console.error(`Unknown command: ${command}\n\n${USAGE}`);
     return 2;
@@ -192,6 +197,14 @@ async function main(): Promise<number> {
       }
       if (command === 'accounts:purge') {
         console.log(JSON.stringify(await app.get(RetentionService).purge()));
+        return 0;
+      }
+      if (command === 'deletions:run') {
+        console.log(JSON.stringify({ deletions: await app.get(DeletionJob).runAllNow() }));
+        return 0;
+      }
+      if (command === 'deletions:reapply') {
+        console.log(JSON.stringify(await app.get(DeletionLedgerService).reapply()));
         return 0;
       }
       if (command === 'exports:purge') {

@@ -57,6 +57,9 @@ const PUBLIC_ROUTES = new Set([
   // The OpenID Connect provider's browser hand-off to the consent page (a redirect, no data).
   'GET /api/partner-consent/{uid}',
   'GET /api/sub-processors',
+  // The e-mailed link of an account deletion: its state, and cancelling during the grace period.
+  'GET /api/account-deletion/{token}',
+  'POST /api/account-deletion/{token}/cancel',
   // The privacy statement, current and earlier versions.
   'GET /api/privacy-policy',
   'GET /api/privacy-policy/versions/{version}',

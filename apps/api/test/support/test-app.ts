@@ -13,6 +13,17 @@ import { createLogger } from '../../src/core/logging/logger.js';
 import { withDatabase } from '../global-setup.js';
 import { HttpClient } from './http-client.js';
 
+/** A fresh database cloned from the migrated template on the test cluster. */
+async function cloneTemplateDatabase(): Promise<string> {
+  const serverUrl = inject('postgresServerUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
+  await admin.end();
+  return withDatabase(serverUrl, name);
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
@@ -31,14 +42,8 @@ export interface TestApp {
  * The real application over HTTP on a fresh clone of the migrated template database, with a
  * real SMTP listener receiving its mail. One per test file.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logTo?: NodeJS.WritableStream; port?: number } = {}): Promise<TestApp> {
-  const serverUrl = inject('postgresServerUrl');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
-  await admin.end();
-  const databaseUrl = withDatabase(serverUrl, name);
+export async function startTestApp(env: Record<string, string> = {}, options: { logTo?: NodeJS.WritableStream; port?: number; databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await cloneTemplateDatabase());
   const mail = await startMailCatcher();
   // Uploaded files and temporary files of this test file live in their own directory.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lesplein-data-'));

@@ -123,9 +123,9 @@ export class DeletionJob implements OnModuleInit {
       case 'exports':
         return this.rules.exports(member.id, progress);
       case 'conversations':
-        return this.rules.conversations(member.id, progress);
+        return this.rules.conversations(member, progress);
       case 'messages':
-        return this.rules.messages(member, progress);
+        return this.rules.messages(member.id, progress);
       case 'appeals':
         return this.rules.appeals(member, progress);
       case 'reports':
@@ -139,9 +139,15 @@ export class DeletionJob implements OnModuleInit {
       }
       case 'former-handle':
         return this.repository.addFormerHandle(formerHandleHash(this.keys, member.handle));
+      // First, so no queued mail reaches the member (or a pending new address) afterwards; again at
+      // the end, for a job that was being worked on the first time (a mail being sent). Mails to
+      // others naming the member (notifications) count too; short names would match too much.
       case 'job-payloads':
-        await progress(await this.repository.deleteJobPayloads([member.id, member.email]));
+      case 'job-payloads-again': {
+        const needles = [member.id, member.email, ...(await this.repository.pendingEmails(member.id)), `${member.firstName} ${member.lastName}`];
+        await progress(await this.repository.deleteJobPayloads(needles.filter((needle) => needle.length >= 6)));
         return;
+      }
       case 'farewell-mail':
         // Sent directly, not through the outbox, so no copy of the address stays in the job tables.
         // A re-application after a restore (the ledger knows the id already) stays silent.

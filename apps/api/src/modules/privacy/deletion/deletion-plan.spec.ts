@@ -29,10 +29,10 @@ describe('the account deletion plan, from the @pii tags', () => {
     }
   });
 
-  it('keeps the fixed order: partners and contributions first, the ledger and the member row last', () => {
+  it('keeps the fixed order: queued payloads, partners and contributions first, the ledger and the member row last', () => {
     const keys = plan.map((step) => step.key);
-    expect(keys.slice(0, 3)).toEqual(['partners', 'contributions', 'mentions']);
-    expect(keys.slice(-5)).toEqual(['former-handle', 'job-payloads', 'farewell-mail', 'ledger', 'member-row']);
+    expect(keys.slice(0, 4)).toEqual(['job-payloads', 'partners', 'contributions', 'mentions']);
+    expect(keys.slice(-5)).toEqual(['former-handle', 'job-payloads-again', 'farewell-mail', 'ledger', 'member-row']);
     expect(keys).toContain('ratings');
     expect(keys).toContain('conversations');
     expect(new Set(keys).size).toBe(keys.length);

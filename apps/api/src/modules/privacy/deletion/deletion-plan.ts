@@ -38,6 +38,7 @@ export type SpecialStep =
   | 'former-handle'
   | 'ledger'
   | 'job-payloads'
+  | 'job-payloads-again'
   | 'farewell-mail'
   | 'member-row';
 
@@ -76,8 +77,8 @@ export const COMPANION_FIELDS: Record<string, SpecialStep> = {
   'Member.handle': 'former-handle',
 };
 
-const BEFORE: SpecialStep[] = ['partners', 'contributions', 'mentions'];
-const AFTER: SpecialStep[] = ['former-handle', 'job-payloads', 'farewell-mail', 'ledger', 'member-row'];
+const BEFORE: SpecialStep[] = ['job-payloads', 'partners', 'contributions', 'mentions'];
+const AFTER: SpecialStep[] = ['former-handle', 'job-payloads-again', 'farewell-mail', 'ledger', 'member-row'];
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 

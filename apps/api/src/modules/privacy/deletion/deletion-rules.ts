@@ -163,14 +163,14 @@ export class DeletionRules {
     where: { link?: MemberLink; memberId?: string; contains?: string },
     rewrite: (text: string) => string,
     progress: Progress,
-    idColumn = 'id',
   ): Promise<void> {
+    const idColumn = 'id';
     let after: string | null = null;
     for (;;) {
       const rows: TextRow[] = await this.repository.textPage(table, idColumn, textColumn, where, after, this.batchSize);
       if (rows.length === 0) return;
       const changed = rows.map((row) => ({ id: row.id, text: rewrite(row.text) })).filter((row, i) => row.text !== rows[i]!.text);
-      await this.repository.writeTexts(table, idColumn, textColumn, changed, idColumn === 'id' || idColumn === 'decisionId');
+      await this.repository.writeTexts(table, idColumn, textColumn, changed, true);
       after = rows.at(-1)!.id;
       await progress(changed.length);
     }
@@ -194,17 +194,28 @@ export class DeletionRules {
     await this.deleteLinked(link('DataExport', 'memberId'), memberId, progress);
   }
 
-  /** The other party keeps the conversation; conversations left with nobody are deleted. */
-  async conversations(memberId: string, progress: Progress): Promise<void> {
-    await this.detachLinked(link('Conversation', 'memberAId'), [], memberId, progress);
-    await this.detachLinked(link('Conversation', 'memberBId'), [], memberId, progress);
+  /**
+   * The other party keeps the conversation, with the member's names and addresses redacted from
+   * every message in it (theirs and the other party's); conversations left with nobody are deleted.
+   */
+  async conversations(member: MemberForDeletion, progress: Progress): Promise<void> {
+    let after: string | null = null;
+    for (;;) {
+      const rows = await this.repository.conversationMessages(member.id, after, this.batchSize);
+      if (rows.length === 0) break;
+      const changed = rows.map((row) => ({ id: row.id, text: redactIdentifiers(row.text, member) })).filter((row, i) => row.text !== rows[i]!.text);
+      await this.repository.writeTexts('Message', 'id', 'body', changed, true);
+      after = rows.at(-1)!.id;
+      await progress(changed.length);
+    }
+    await this.detachLinked(link('Conversation', 'memberAId'), [], member.id, progress);
+    await this.detachLinked(link('Conversation', 'memberBId'), [], member.id, progress);
     await this.drain(() => this.repository.deleteOrphanConversations(this.batchSize), progress);
   }
 
-  /** Sent messages stay with the other party, without the sender and with the sender's names redacted. */
-  async messages(member: MemberForDeletion, progress: Progress): Promise<void> {
-    await this.rewrite('Message', 'body', { link: link('Message', 'senderId'), memberId: member.id }, (text) => redactIdentifiers(text, member), progress);
-    await this.detachLinked(link('Message', 'senderId'), [], member.id, progress);
+  /** Sent messages stay with the other party (redacted with their conversation), without the sender. */
+  messages(memberId: string, progress: Progress): Promise<void> {
+    return this.detachLinked(link('Message', 'senderId'), [], memberId, progress);
   }
 
   /** Appeals are kept (DSA) without the member: their text redacted, the link removed. */

@@ -223,6 +223,20 @@ export class DeletionRepository {
     );
   }
 
+  /** Addresses the member asked to change to (not confirmed yet): queued mails may name them. */
+  async pendingEmails(memberId: string): Promise<string[]> {
+    const rows = await this.prisma.emailToken.findMany({ where: { memberId, newEmail: { not: null } }, select: { newEmail: true } });
+    return rows.map((row) => row.newEmail!);
+  }
+
+  /** Messages of the member's conversations (whoever sent them), a page at a time, for redaction. */
+  conversationMessages(memberId: string, afterId: string | null, limit: number): Promise<TextRow[]> {
+    return this.prisma.$queryRaw<TextRow[]>`
+      SELECT m.id::text AS id, m.body AS text FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+      WHERE (c."memberAId" = ${memberId}::uuid OR c."memberBId" = ${memberId}::uuid) AND m.id::text > ${afterId ?? ''}
+      ORDER BY m.id::text LIMIT ${limit}`;
+  }
+
   // --- other rules -----------------------------------------------------------------------------
 
   exportKeys(memberId: string) {
