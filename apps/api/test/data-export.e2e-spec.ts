@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { linkIn } from '@lesplein/testing/mail-catcher';
+import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { OBJECT_STORAGE, type ObjectStorage } from '../src/core/storage/object-storage.js';
 import { DataExportRetention } from '../src/modules/privacy/export/data-export-retention.service.js';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
 import { memberWithClient, type TestMember } from './factories/members.js';
@@ -295,5 +298,57 @@ describe('data export requests while one is being made', () => {
     expect(limited.body.code).toBe('export_limit_reached');
     expect(limited.body.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.body.retryAfterSeconds).toBeLessThanOrEqual(3600);
+  });
+});
+
+describe('data export on S3 storage', () => {
+  // The same archive through the S3 adapter (lib-storage's Upload of a stream of unknown length),
+  // against a real S3-protocol server.
+  let s3: TestApp;
+  let server: S3rver;
+  let directory: string;
+  beforeAll(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'lesplein-s3rver-'));
+    server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
+    const { port } = await server.run();
+    s3 = await startTestApp({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      S3_BUCKET: 'lesplein-export-test',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_CREATE_BUCKET: 'true',
+    });
+    await s3.app.get(TaxonomyService).seedIfEmpty();
+  });
+  afterAll(async () => {
+    await s3?.close();
+    await server?.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('stores the archive in the bucket, streams it back with the uploaded file, and the purge deletes it', async () => {
+    const { member, client } = await memberWithClient(s3);
+    const resource = await createResource(client, { title: 'Werkblad in de emmer' });
+    const bytes = Buffer.from('Tafels van vermenigvuldiging: 7 x 8 = 56\n'.repeat(200), 'utf8');
+    expect((await uploadFile(client, resource.id, 'tafels.txt', bytes)).status).toBe(201);
+    const id = (await client.post('/api/account/exports')).body.id as string;
+    const done = await waitUntilDone(client, id);
+    expect(done.status).toBe('ready');
+
+    const [row] = await s3.sql<{ storageKey: string }>('SELECT "storageKey" FROM "DataExport" WHERE id = $1', [id]);
+    const storage = s3.app.get<ObjectStorage>(OBJECT_STORAGE);
+    expect(await storage.exists(row!.storageKey)).toBe(true);
+    const downloaded = await fetchBytes(`${s3.url}${done.downloadPath}`, client);
+    expect(downloaded.status).toBe(200);
+    const entries = await unzip(downloaded.body);
+    expect((json(entries, 'profile.json') as { id: string }).id).toBe(member.id);
+    const files = [...entries.keys()].filter((name) => name.startsWith(`files/${resource.id}/`));
+    expect(files).toHaveLength(1);
+    expect(entries.get(files[0]!)!.equals(bytes)).toBe(true);
+
+    await s3.sql(`UPDATE "DataExport" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [id]);
+    expect((await s3.app.get(DataExportRetention).purge()).expired).toBe(1);
+    expect(await storage.exists(row!.storageKey)).toBe(false);
   });
 });
