@@ -63,6 +63,8 @@ const PUBLIC_ROUTES = new Set([
   // The privacy statement, current and earlier versions.
   'GET /api/privacy-policy',
   'GET /api/privacy-policy/versions/{version}',
+  // Requests to the data protection officer and feedback: anyone may file one with an e-mail address.
+  'POST /api/privacy-requests',
   // The member's data export: the e-mailed link's secret authorises without a session (the owner's session works too).
   'GET /api/account/exports/{id}/download',
   // A suspended member appeals with the secret link from the statement of reasons.

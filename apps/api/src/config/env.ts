@@ -35,6 +35,8 @@ const EnvVariables = z
     LOGIN_ATTEMPT_RETENTION_HOURS: z.coerce.number().int().positive().default(24).describe('How long log-in attempts (valid and invalid) are kept.'),
     LOGIN_HISTORY_RETENTION_DAYS: z.coerce.number().int().positive().default(90).describe('How long a member\'s own log-in history is kept.'),
     ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7).describe('Days between a member\'s deletion request and the deletion, during which the account is locked and the cancel link works (none for an account without resources or comments).'),
+    FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90).describe('Days a feedback-form message is kept after it is closed (answered or rejected); then a daily job deletes it.'),
+    PRIVACY_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730).describe('Days a request to the data protection officer (restriction, objection, rectification, question) is kept after it is closed, as proof it was handled; then a daily job deletes it.'),
     DELETION_BATCH_SIZE: z.coerce.number().int().min(10).max(10000).default(500).describe('Rows per batch (and transaction) of the account deletion job.'),
     SEED_DEMO: bool.default(true).describe('Seed demo members on first start of an empty database.'),
     WEB_DIST_DIR: z.string().optional().describe('Built web client served at /; apps/web/dist by default.'),
@@ -164,9 +166,11 @@ export interface AppConfig {
   sessionIdleDays: number;
   loginAttemptRetentionHours: number;
   loginHistoryRetentionDays: number;
-  seedDemo: boolean;
   accountDeletionGraceDays: number;
   deletionBatchSize: number;
+  /** Days closed feedback messages and closed requests to the DPO are kept. */
+  requestRetentionDays: { feedback: number; privacy: number };
+  seedDemo: boolean;
   webDistDir: string;
   worker: 'inline' | 'off';
   trustProxy: boolean;
@@ -231,11 +235,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleDays: env.SESSION_IDLE_DAYS,
     loginAttemptRetentionHours: env.LOGIN_ATTEMPT_RETENTION_HOURS,
     loginHistoryRetentionDays: env.LOGIN_HISTORY_RETENTION_DAYS,
+    accountDeletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
+    deletionBatchSize: env.DELETION_BATCH_SIZE,
+    requestRetentionDays: { feedback: env.FEEDBACK_RETENTION_DAYS, privacy: env.PRIVACY_REQUEST_RETENTION_DAYS },
     seedDemo: env.SEED_DEMO,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR ?? 'apps/web/dist'),
     worker: env.WORKER,
-    accountDeletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
-    deletionBatchSize: env.DELETION_BATCH_SIZE,
     trustProxy: env.TRUST_PROXY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     storageDriver: env.STORAGE_DRIVER,

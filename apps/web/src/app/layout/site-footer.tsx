@@ -16,6 +16,9 @@ export function SiteFooter() {
         <p>
           <Link to="/privacy">{t('privacyPolicy.footerLink')}</Link>
         </p>
+        <p>
+          <Link to="/contact">{t('contact.footerLink')}</Link>
+        </p>
         {import.meta.env.DEV ? (
           <p>
             <a href="/dev/mailbox">{t('footer.devMailbox')}</a>

@@ -11,6 +11,7 @@ const SECTIONS = [
   { to: '/admin/settings', key: 'settings' },
   { to: '/admin/partners', key: 'partners' },
   { to: '/admin/privacy-policy', key: 'privacyPolicy' },
+  { to: '/admin/privacy-requests', key: 'privacyRequests' },
 ] as const;
 
 /** /admin — admins: the way into every administration page. */
