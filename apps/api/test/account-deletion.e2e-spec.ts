@@ -16,7 +16,7 @@ afterAll(() => t.close());
 
 const statusOf = async (memberId: string) => (await t.sql<{ status: string }>('SELECT status FROM "AccountDeletion" WHERE "memberId" = $1 ORDER BY "requestedAt" DESC LIMIT 1', [memberId]))[0]?.status;
 const memberExists = async (memberId: string) => (await t.sql('SELECT 1 FROM "Member" WHERE id = $1', [memberId])).length > 0;
-const tokenFrom = (text: string) => linkIn(text, '/account/deletion/').split('/account/deletion/')[1]!;
+const tokenFrom = (text: string) => linkIn(text, '/account-deletion/').split('/account-deletion/')[1]!;
 
 describe('asking to delete one\'s account', () => {
   it('deletes an account without contributions at once: the session ends, a last e-mail comes, the profile URL answers 410', async () => {

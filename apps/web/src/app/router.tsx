@@ -29,6 +29,9 @@ export const router = createBrowserRouter([
           { path: 'unsubscribe', lazy: () => import('./routes/unsubscribe') },
           // The appeal link of a statement of reasons: works signed out (a suspended member cannot sign in).
           { path: 'account/decisions/:id', lazy: () => import('./routes/account-decision-appeal') },
+          // After asking to delete one's account (signed out by then), and the e-mailed cancel link.
+          { path: 'account-deletion/requested', lazy: () => import('./routes/account-deletion-requested') },
+          { path: 'account-deletion/:token', lazy: () => import('./routes/account-deletion') },
           {
             path: 'account',
             element: <RequireMember />,

@@ -6,6 +6,7 @@ import { usePageTitle } from '../use-page-title';
 import { TwoFactorSection } from './security/two-factor-section';
 import { SessionsSection } from './security/sessions-section';
 import { LoginHistorySection } from './security/login-history-section';
+import { DeleteAccountSection } from './security/delete-account-section';
 
 export function Component() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function Component() {
         <>
           <SessionsSection />
           <LoginHistorySection />
+          <DeleteAccountSection member={member} />
         </>
       ) : null}
     </div>

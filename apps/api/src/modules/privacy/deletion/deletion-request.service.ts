@@ -62,7 +62,7 @@ export class DeletionRequestService {
       await this.deletions.setMemberStatus(tx, member.id, null, 'deletion_pending');
       await this.deletions.endSessions(tx, member.id);
       await this.audit.record(tx, { actor, action: 'member.deletion_requested', targetType: 'member', targetId: member.id, details: { contributions: input.contributions, executeAfter: executeAfter.toISOString() } });
-      if (token) await this.mailer.queue(tx, DeletionMails.scheduled(member.email, member.firstName, member.locale, executeAfter, keepContributions, `${this.config.publicUrl}/account/deletion/${token}`));
+      if (token) await this.mailer.queue(tx, DeletionMails.scheduled(member.email, member.firstName, member.locale, executeAfter, keepContributions, `${this.config.publicUrl}/account-deletion/${token}`));
       else await this.jobs.enqueue(tx, ACCOUNT_DELETION_JOB, { deletionId: created.id });
       return created;
     });
