@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitCode, runEntry } from './support/processes.js';
+import { exitCode, runEntry, waitUntil } from './support/processes.js';
 import { findPgDump, startDumpableCluster, type DumpableCluster } from './support/pg-tools.js';
 
 let cluster: DumpableCluster;
@@ -61,6 +61,11 @@ describe('backup:create and backup:restore', () => {
   let backupDir: string;
 
   it('backs up the database with pg_dump and the stored files, with checksums', async () => {
+    // As in production, the worker has run on this database (pg-boss's tables exist).
+    const worker = runEntry('worker', [], { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    await waitUntil(() => worker.output().includes('Lesplein worker is running'), 60_000, `the worker (${worker.output().slice(-500)})`);
+    worker.kill('SIGTERM');
+    expect(await exitCode(worker)).toBe(0);
     for (const [email, first] of [['an@example.test', 'An'], ['bert@example.test', 'Bert']] as const) {
       const created = await cli(['member:create', '--email', email, '--password', 'a long passphrase for tests', '--first-name', first, '--last-name', 'Test']);
       expect(created.code, created.output).toBe(0);
@@ -98,8 +103,13 @@ describe('backup:create and backup:restore', () => {
   }, 60_000);
 
   it('restores the database as it was and puts the files back, keeping files stored since', async () => {
-    // Changes after the backup: a member renamed, one added, a file lost, a file added.
-    await sql(`UPDATE "Member" SET "firstName" = 'Changed' WHERE email = 'bert@example.test'`);
+    // Changes after the backup: a member renamed, one deleted (through the deletion job, so the
+    // ledger records it), one added, a file lost, a file added.
+    await sql(`UPDATE "Member" SET "firstName" = 'Changed' WHERE email = 'an@example.test'`);
+    await sql(`INSERT INTO "AccountDeletion" (id, "memberId", "keepContributions", "executeAfter") SELECT gen_random_uuid(), id, true, now() - interval '1 minute' FROM "Member" WHERE email = 'bert@example.test'`);
+    const deleted = await cli(['deletions:run']);
+    expect(deleted.code, deleted.output).toBe(0);
+    expect(await names()).toEqual(['an@example.test:Changed']);
     const added = await cli(['member:create', '--email', 'cas@example.test', '--password', 'a long passphrase for tests', '--first-name', 'Cas', '--last-name', 'Test']);
     expect(added.code, added.output).toBe(0);
     fs.rmSync(path.join(filesDir(), 'resources', '11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'));
@@ -107,8 +117,11 @@ describe('backup:create and backup:restore', () => {
 
     const restored = await cli(['backup:restore', '--from', backupDir, '--yes']);
     expect(restored.code, restored.output).toBe(0);
+    const summary = JSON.parse(restored.output.trim().split('\n').at(-1)!) as { deletionsReapplied: number; ledgerEntries: number };
+    expect(summary).toMatchObject({ ledgerEntries: 1, deletionsReapplied: 1 });
 
-    expect(await names()).toEqual(['an@example.test:An', 'bert@example.test:Bert']);
+    // An as backed up; Bert, present in the backup, deleted again from the ledger; Cas never backed up.
+    expect(await names()).toEqual(['an@example.test:An']);
     const unfinished = await sql<{ count: string }>('SELECT count(*) FROM _prisma_migrations WHERE finished_at IS NULL');
     expect(Number(unfinished[0]!.count)).toBe(0);
     expect(readFile('resources/11111111-1111-4111-8111-111111111111/22222222-2222-4222-8222-222222222222')).toBe('the lesson plan');

@@ -10,7 +10,7 @@ export const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
  * through tsx: esbuild does not emit the decorator metadata Nest's injection needs.) The test
  * task depends on the package's build (turbo.json).
  */
-export function runEntry(entry: 'main' | 'cli', args: string[], env: Record<string, string>): ChildProcess & { output: () => string } {
+export function runEntry(entry: 'main' | 'cli' | 'worker', args: string[], env: Record<string, string>): ChildProcess & { output: () => string } {
   const script = path.join(apiDir, 'dist', `${entry}.js`);
   if (!fs.existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
   const child = spawn(process.execPath, [script, ...args], {

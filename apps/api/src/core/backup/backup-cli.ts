@@ -4,6 +4,8 @@ import { AppModule } from '../../app/app.module.js';
 import { loadConfig } from '../../config/env.js';
 import { applyMigrations } from '../database/migrations.js';
 import { openDatabase } from '../database/open-database.js';
+import { DeletionLedgerService } from '../../modules/privacy/deletion/deletion-ledger.service.js';
+import { JobQueue } from '../outbox/job-queue.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage.js';
 import { createBackup, restoreDatabase, restoreStorage, verifyBackup } from './backup.js';
 import { BackupError } from './pg-client-tools.js';
@@ -68,7 +70,13 @@ export async function runBackupCommand(command: string, args: string[]): Promise
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), { logger: ['error'] });
       try {
         const storage = await restoreStorage({ storage: app.get<ObjectStorage>(OBJECT_STORAGE), backupDir: values.from!, manifest, log });
-        console.log(JSON.stringify({ restored: manifest.createdAt, objects: storage.restored }));
+        // Accounts deleted after the backup are in the ledger (its mirror in object storage survives
+        // the restore): delete them again before anyone uses the restored database.
+        log('Re-applying the deletion ledger');
+        // Deletions queue follow-up jobs: make sure pg-boss's tables exist (no worker runs here: WORKER=off).
+        await app.get(JobQueue).start();
+        const ledger = await app.get(DeletionLedgerService).reapply();
+        console.log(JSON.stringify({ restored: manifest.createdAt, objects: storage.restored, ledgerEntries: ledger.entries, deletionsReapplied: ledger.reapplied }));
         return 0;
       } finally {
         await app.close();
