@@ -14,9 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
@@ -24,24 +21,19 @@ import { to as copyTo } from 'pg-copy-streams';
 import { loadConfig } from '../../apps/api/src/config/env.js';
 import { startEmbeddedPostgres } from '../../apps/api/src/core/database/embedded-postgres.js';
 import { applyMigrations } from '../../apps/api/src/core/database/migrations.js';
+import { loadBuilt, MB, measured, root, writeSection } from './bench-support.js';
 import { seedHeavyMember, type HeavyMember } from './seed-heavy-member.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Not strict: `npm run bench -- …` passes every benchmark the same arguments.
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } }, strict: false });
 
-/**
- * The API's Nest classes from its build (apps/api/dist, compiled by tsc with decorator metadata,
- * which Nest's dependency injection needs and tsx does not emit), typed from the sources.
- */
+/** The API's Nest classes from its build, typed from the sources. */
 async function builtApi() {
-  const dist = path.join(root, 'apps/api/dist');
-  const load = <T>(file: string) => import(path.join(dist, file)) as Promise<T>;
   return {
-    AppModule: (await load<typeof import('../../apps/api/src/app/app.module.js')>('app/app.module.js')).AppModule,
-    JobQueue: (await load<typeof import('../../apps/api/src/core/outbox/job-queue.js')>('core/outbox/job-queue.js')).JobQueue,
-    DataExportJob: (await load<typeof import('../../apps/api/src/modules/privacy/export/data-export.job.js')>('modules/privacy/export/data-export.job.js')).DataExportJob,
-    SeedService: (await load<typeof import('../../apps/api/src/seed/seed.service.js')>('seed/seed.service.js')).SeedService,
+    AppModule: (await loadBuilt<typeof import('../../apps/api/src/app/app.module.js')>('app/app.module.js')).AppModule,
+    JobQueue: (await loadBuilt<typeof import('../../apps/api/src/core/outbox/job-queue.js')>('core/outbox/job-queue.js')).JobQueue,
+    DataExportJob: (await loadBuilt<typeof import('../../apps/api/src/modules/privacy/export/data-export.job.js')>('modules/privacy/export/data-export.job.js')).DataExportJob,
+    SeedService: (await loadBuilt<typeof import('../../apps/api/src/seed/seed.service.js')>('seed/seed.service.js')).SeedService,
   };
 }
 const rows = Number(values.rows);
@@ -50,10 +42,6 @@ if (!Number.isInteger(rows) || rows < 400) {
   process.exit(2);
 }
 const log = (message: string) => console.log(`[bench:privacy-export] ${message}`);
-const MB = 1024 * 1024;
-// A forced collection, to tell live memory from garbage not yet collected.
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 
 interface ExportRun {
   rows: number;
@@ -74,36 +62,6 @@ interface Report {
   runs: ExportRun[];
   copySeconds: number;
   copyBytes: number;
-}
-
-/**
- * Runs `work` while sampling memory every 10 ms; returns its duration and the peaks. With
- * `live`, each sample (every 100 ms) follows a forced collection, so the heap peak is live data
- * only (the collections slow the work down: such a run is not timed).
- */
-async function measured(work: () => Promise<void>, live = false): Promise<{ seconds: number; baselineRss: number; peakRss: number; baselineHeap: number; peakHeap: number }> {
-  gc();
-  const baseline = process.memoryUsage();
-  let peakRss = baseline.rss;
-  let peakHeap = baseline.heapUsed;
-  const timer = setInterval(
-    () => {
-      if (live) gc();
-      const now = process.memoryUsage();
-      peakRss = Math.max(peakRss, now.rss);
-      peakHeap = Math.max(peakHeap, now.heapUsed);
-    },
-    live ? 100 : 10,
-  );
-  const start = performance.now();
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  const seconds = (performance.now() - start) / 1000;
-  const end = process.memoryUsage();
-  return { seconds, baselineRss: baseline.rss, peakRss: Math.max(peakRss, end.rss), baselineHeap: baseline.heapUsed, peakHeap: Math.max(peakHeap, end.heapUsed) };
 }
 
 /** The reference: the member's rows as CSV through COPY, the same tables and joins as the export's categories. */
@@ -226,12 +184,10 @@ async function main(): Promise<void> {
     if (values.keep) log(`kept ${scratch}`);
     else fs.rmSync(scratch, { recursive: true, force: true });
   }
-  const file = writeReport(path.join(root, 'docs', 'benchmarks.md'), report);
+  const file = writeReport(report);
   log(`wrote ${path.relative(root, file)}`);
 }
 
-const START = '<!-- bench:privacy-export:start -->';
-const END = '<!-- bench:privacy-export:end -->';
 const SECTION = `## Data export (\`npm run bench:privacy-export -- --rows N\`)
 
 \`bench/privacy/seed-heavy-member.ts\` seeds one member with N rows of usage data (views 30 %,
@@ -249,11 +205,7 @@ no uploaded files, so this measures the database side of the export. Figures are
 the machine named; compare the ratios.
 `;
 
-function writeReport(file: string, report: Report): string {
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const base = existing.includes(START) ? existing : `${existing.trimEnd()}\n\n${SECTION}\n${START}\n${END}\n`;
-  const before = base.slice(0, base.indexOf(START) + START.length);
-  const after = base.slice(base.indexOf(END));
+function writeReport(report: Report): string {
   const heavy = report.runs[report.runs.length - 1]!;
   const lines = [
     '',
@@ -270,8 +222,7 @@ function writeReport(file: string, report: Report): string {
     `Ratio export / COPY: **${(heavy.seconds / report.copySeconds).toFixed(1)}×**. Live heap above start, N/4 vs N rows: ${report.runs[0]!.liveHeapGrowthMb.toFixed(1)} MB vs ${heavy.liveHeapGrowthMb.toFixed(1)} MB (ratio ${(heavy.liveHeapGrowthMb / Math.max(0.1, report.runs[0]!.liveHeapGrowthMb)).toFixed(1)}× for 4× the rows).`,
     '',
   ];
-  fs.writeFileSync(file, `${before}\n${lines.join('\n')}\n${after}`);
-  return file;
+  return writeSection('privacy-export', SECTION, lines);
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { AuditLog } from './core/audit/audit-log.js';
 import { BACKUP_COMMANDS, BACKUP_USAGE, runBackupCommand } from './core/backup/backup-cli.js';
 import { openDatabase } from './core/database/open-database.js';
+import { JobQueue } from './core/outbox/job-queue.js';
 import { DomainError } from './core/errors/domain-error.js';
 import { zodIssuesToErrors } from './core/validation/zod.js';
 import { RetentionService } from './modules/accounts/retention.service.js';
@@ -199,6 +200,8 @@ async function main(): Promise<number> {
         console.log(JSON.stringify(await app.get(RetentionService).purge()));
         return 0;
       }
+      // The job queue's tables (pgboss.*) exist once it has started; queues only here (worker off).
+      if (command === 'deletions:run' || command === 'deletions:reapply') await app.get(JobQueue).start();
       if (command === 'deletions:run') {
         console.log(JSON.stringify({ deletions: await app.get(DeletionJob).runAllNow() }));
         return 0;
