@@ -65,6 +65,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/privacy-policy/versions/{version}',
   // Requests to the data protection officer and feedback: anyone may file one with an e-mail address.
   'POST /api/privacy-requests',
+  // The anonymous page-view counter (called only after the visitor's consent).
+  'POST /api/analytics/page-views',
   // The member's data export: the e-mailed link's secret authorises without a session (the owner's session works too).
   'GET /api/account/exports/{id}/download',
   // A suspended member appeals with the secret link from the statement of reasons.
@@ -77,6 +79,8 @@ const CSRF_EXEMPT = new Set([
   // The partner API is authorised by a member's access token (Bearer), never by a cookie.
   'DELETE /partner-api/v1/me/consent',
   'POST /api/moderation/decisions/{id}/appeal-with-token',
+  // An anonymous counter: authorised by nothing, it takes no cookie and needs no token.
+  'POST /api/analytics/page-views',
 ]);
 
 const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', fileId: '00000000-0000-4000-8000-000000000001', resourceId: '00000000-0000-4000-8000-000000000002', token: 'T'.repeat(43), field: 'aboutMe', handle: 'iemand', uid: 'U'.repeat(21), consentId: '00000000-0000-4000-8000-000000000003' };

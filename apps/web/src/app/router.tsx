@@ -82,6 +82,7 @@ export const router = createBrowserRouter([
                   { path: 'privacy-policy', lazy: () => import('./routes/admin-privacy-policy') },
                   { path: 'privacy-requests', lazy: () => import('./routes/admin-privacy-requests') },
                   { path: 'privacy-requests/:id', lazy: () => import('./routes/admin-privacy-request') },
+                  { path: 'analytics', lazy: () => import('./routes/admin-analytics') },
                 ],
               },
             ],

@@ -2,10 +2,12 @@ import { useEffect, useRef } from 'react';
 import { Link, Navigate, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMember } from '../../features/auth/get-current-member';
+import { usePageViewCounter } from '../../features/analytics/record-page-view';
 import { useMyPolicyStatus } from '../../features/privacy-policy/get-my-policy-status';
 import { Alert } from '../../components/ui/alert';
 import { SiteHeader } from './site-header';
 import { SiteFooter } from './site-footer';
+import { ConsentBanner } from './consent-banner';
 import { policyAcceptancePathFor } from '../paths';
 
 /**
@@ -25,6 +27,8 @@ export function RootLayout() {
   const policy = useMyPolicyStatus(Boolean(member)).data;
   const onPolicyPages = location.pathname === '/privacy' || location.pathname.startsWith('/privacy/');
   const mustAcceptPolicy = Boolean(member) && policy?.acceptanceRequired === true && !onPolicyPages;
+  // Counts the page (its route pattern only) when the visitor allowed statistics.
+  usePageViewCounter();
   const policyChanged = Boolean(member) && policy !== undefined && !policy.acceptanceRequired && policy.changes.length > 0 && !onPolicyPages;
 
   useEffect(() => {
@@ -49,6 +53,7 @@ export function RootLayout() {
         <div className="route-progress" role="progressbar" aria-label={t('layout.loadingPage')} />
       ) : null}
       <SiteHeader />
+      <ConsentBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         {mustSetUpSecondFactor ? (
           <Alert tone="warning" title={t('security.requiredTitle')}>

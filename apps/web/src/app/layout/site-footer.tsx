@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { reopenConsent } from '../../lib/consent';
 
 export function SiteFooter() {
   const { t } = useTranslation();
@@ -18,6 +19,11 @@ export function SiteFooter() {
         </p>
         <p>
           <Link to="/contact">{t('contact.footerLink')}</Link>
+        </p>
+        <p>
+          <button type="button" className="button button--link" onClick={reopenConsent}>
+            {t('cookieConsent.footerLink')}
+          </button>
         </p>
         {import.meta.env.DEV ? (
           <p>

@@ -12,6 +12,7 @@ const SECTIONS = [
   { to: '/admin/partners', key: 'partners' },
   { to: '/admin/privacy-policy', key: 'privacyPolicy' },
   { to: '/admin/privacy-requests', key: 'privacyRequests' },
+  { to: '/admin/analytics', key: 'analytics' },
 ] as const;
 
 /** /admin — admins: the way into every administration page. */

@@ -69,6 +69,7 @@ export function Component() {
         <h2 id="cookies">{t('cookies.title')}</h2>
         <p>{t('cookies.intro')}</p>
         <CookieTable />
+        <p>{t('cookies.counter')}</p>
       </section>
       {earlier.length > 0 ? (
         <section className="section" aria-labelledby="policy-versions">

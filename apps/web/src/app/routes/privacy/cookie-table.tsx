@@ -10,14 +10,17 @@ const ENTRIES = [
   { name: 'lp_csrf', key: 'csrf' },
   { name: '_interaction, _interaction_resume, _session', key: 'oidc' },
   { name: 'lesplein.language', key: 'language' },
+  { name: 'lesplein.consent', key: 'consent' },
 ] as const;
 
 export function CookieTable() {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    // A narrow screen scrolls the table sideways: the box is a labelled region that takes focus,
+    // so it can be scrolled with the keyboard.
+    <div className="table-wrap" role="region" aria-labelledby="cookie-table-caption" tabIndex={0}>
       <table className="table">
-        <caption>{t('cookies.caption')}</caption>
+        <caption id="cookie-table-caption">{t('cookies.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('cookies.columns.name')}</th>
