@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { startupLocale } from './startup-locale-plugin';
 
 const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:3000';
 const proxied = { target: apiOrigin, changeOrigin: false };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), startupLocale()],
   server: {
     port: 5173,
     strictPort: true,
@@ -16,6 +17,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: the chunk graph the bundle budget test (src/bundle-budget.spec.ts) reads.
+    manifest: true,
     target: 'es2022',
   },
 });

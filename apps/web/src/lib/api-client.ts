@@ -7,7 +7,9 @@
  *   the token is cached and fetched again (once) when the API answers 403 `csrf_invalid`.
  * - Every error becomes an `ApiError` carrying an RFC 9457 problem (`Problem` contract);
  *   responses that are not problem+json are turned into one, so callers branch on `code` only.
- * - Successful responses are checked against the contract schema when one is given.
+ * - Successful responses are checked against the contract schema when one is given. Code on the
+ *   start-up path passes `lazySchema(() => import(...))` instead, so the contract module (and zod
+ *   with it) is fetched alongside the request rather than in the start-up bundle.
  * - `upload` sends a raw body with XMLHttpRequest instead, because fetch cannot report upload
  *   progress; CSRF, problem parsing and schema checks are the same.
  */
@@ -50,6 +52,31 @@ export function hasProblemCode(error: unknown, code: string): boolean {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A contract schema fetched on first use: `lazySchema(() => import('@lesplein/contracts/x').then((m) => m.X))`. */
+export interface LazySchema<T> {
+  readonly load: () => Promise<z.ZodType<T>>;
+}
+
+/** A contract schema, or one loaded (in parallel with the request) when the request is made. */
+export type SchemaSource<T> = z.ZodType<T> | LazySchema<T>;
+
+export function lazySchema<T>(load: () => Promise<z.ZodType<T>>): LazySchema<T> {
+  return { load };
+}
+
+function isLazySchema<T>(schema: SchemaSource<T>): schema is LazySchema<T> {
+  return 'load' in schema && typeof schema.load === 'function';
+}
+
+/** Starts loading a lazy schema at once; a failed load is reported when the body is checked. */
+function startLoading<T>(schema: SchemaSource<T> | undefined): Promise<z.ZodType<T> | undefined> {
+  if (!schema) return Promise.resolve(undefined);
+  if (!isLazySchema(schema)) return Promise.resolve(schema);
+  const loading = schema.load();
+  loading.catch(() => undefined); // Not unhandled when the request itself fails first.
+  return loading;
+}
+
 export interface RequestOptions<T> {
   method?: Method;
   /** A JSON-serialisable body (sent as application/json). */
@@ -57,7 +84,7 @@ export interface RequestOptions<T> {
   /** A raw body with its content type, e.g. an image upload. */
   raw?: { body: Blob; contentType: string };
   /** Contract schema of the successful response; the body is parsed with it. */
-  schema?: z.ZodType<T>;
+  schema?: SchemaSource<T>;
   signal?: AbortSignal;
 }
 
@@ -152,7 +179,7 @@ export interface UploadOptions<T> {
   /** Extra headers, e.g. the file name. */
   headers?: Record<string, string>;
   /** Contract schema of the successful response. */
-  schema?: z.ZodType<T>;
+  schema?: SchemaSource<T>;
   /** Bytes sent so far and in all; called as the body leaves the browser. */
   onProgress?: (loaded: number, total: number) => void;
   /** Aborting rejects with a DOMException named AbortError, as fetch does. */
@@ -207,6 +234,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
   async function request<T = unknown>(path: string, opts: RequestOptions<T> = {}): Promise<T> {
     const method = opts.method ?? 'GET';
     const stateChanging = STATE_CHANGING.has(method);
+    const schema = startLoading(opts.schema);
 
     const attempt = async (): Promise<Response> => {
       const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
@@ -236,7 +264,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     if (!response.ok) throw new ApiError(await parseProblem(response));
 
     if (response.status === 204) return undefined as T;
-    return checkBody(method, path, response.status, await response.text(), opts.schema);
+    const text = await response.text();
+    return checkBody(method, path, response.status, text, await schema);
   }
 
   /** One XMLHttpRequest: resolves with status, body text and Retry-After; rejects on network failure or abort. */
@@ -278,6 +307,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
    */
   async function upload<T = unknown>(path: string, opts: UploadOptions<T>): Promise<T> {
     const method = opts.method ?? 'POST';
+    const schema = startLoading(opts.schema);
     const attempt = async () => {
       const headers: Record<string, string> = {
         accept: 'application/json, application/problem+json',
@@ -298,21 +328,21 @@ export function createApiClient(options: ApiClientOptions = {}) {
     if (answer.status < 200 || answer.status >= 300) {
       throw new ApiError(problemFrom(answer.status, answer.statusText, answer.text, answer.retryAfter));
     }
-    return checkBody(method, path, answer.status, answer.text, opts.schema);
+    return checkBody(method, path, answer.status, answer.text, await schema);
   }
 
   return {
     request,
     upload,
-    get: <T>(path: string, schema?: z.ZodType<T>, signal?: AbortSignal) =>
+    get: <T>(path: string, schema?: SchemaSource<T>, signal?: AbortSignal) =>
       request<T>(path, { method: 'GET', ...(schema ? { schema } : {}), ...(signal ? { signal } : {}) }),
-    post: <T>(path: string, json?: unknown, schema?: z.ZodType<T>) =>
+    post: <T>(path: string, json?: unknown, schema?: SchemaSource<T>) =>
       request<T>(path, { method: 'POST', json: json ?? {}, ...(schema ? { schema } : {}) }),
-    put: <T>(path: string, json?: unknown, schema?: z.ZodType<T>) =>
+    put: <T>(path: string, json?: unknown, schema?: SchemaSource<T>) =>
       request<T>(path, { method: 'PUT', json: json ?? {}, ...(schema ? { schema } : {}) }),
-    patch: <T>(path: string, json?: unknown, schema?: z.ZodType<T>) =>
+    patch: <T>(path: string, json?: unknown, schema?: SchemaSource<T>) =>
       request<T>(path, { method: 'PATCH', json: json ?? {}, ...(schema ? { schema } : {}) }),
-    delete: <T>(path: string, schema?: z.ZodType<T>) =>
+    delete: <T>(path: string, schema?: SchemaSource<T>) =>
       request<T>(path, { method: 'DELETE', ...(schema ? { schema } : {}) }),
     /** Forget the cached CSRF token (after sign-in and sign-out the API may rotate it). */
     resetCsrfToken: () => {

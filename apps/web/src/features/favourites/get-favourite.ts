@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { FavouriteState } from '@lesplein/contracts/favourite';
-import { api } from '../../lib/api-client';
+import type { FavouriteState } from '@lesplein/contracts/favourite';
+import { api, lazySchema } from '../../lib/api-client';
 import { queryKeys } from '../../lib/query-keys';
+
+// The schema loads alongside the request: the favourite button is on the home and search pages, and zod is not (lib/api-client.ts).
+const schema = lazySchema(() => import('@lesplein/contracts/favourite').then((m) => m.FavouriteState));
 
 /** GET /api/resources/:id/favourite — whether I favourited the resource, and how many did. */
 export function getFavourite(resourceId: string, signal?: AbortSignal): Promise<FavouriteState> {
-  return api.get(`/api/resources/${encodeURIComponent(resourceId)}/favourite`, FavouriteState, signal);
+  return api.get(`/api/resources/${encodeURIComponent(resourceId)}/favourite`, schema, signal);
 }
 
 export function favouriteQuery(resourceId: string) {

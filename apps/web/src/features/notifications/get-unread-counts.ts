@@ -1,14 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { UnreadCounts } from '@lesplein/contracts/notification';
-import { api } from '../../lib/api-client';
+import type { UnreadCounts } from '@lesplein/contracts/notification';
+import { api, lazySchema } from '../../lib/api-client';
 import { queryKeys } from '../../lib/query-keys';
+
+const schema = lazySchema(() => import('@lesplein/contracts/notification').then((m) => m.UnreadCounts));
 
 /** How often the header asks again (and whenever the window gets focus). */
 export const UNREAD_POLL_MS = 60_000;
 
 /** GET /api/account/unread — unread notifications and messages, for the header. */
 export function getUnreadCounts(signal?: AbortSignal): Promise<UnreadCounts> {
-  return api.get('/api/account/unread', UnreadCounts, signal);
+  return api.get('/api/account/unread', schema, signal);
 }
 
 export function unreadCountsQuery() {

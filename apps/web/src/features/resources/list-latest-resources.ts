@@ -1,10 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { Page } from '@lesplein/contracts/common';
-import { ResourceSummary } from '@lesplein/contracts/resource';
-import { api } from '../../lib/api-client';
+import type { Page } from '@lesplein/contracts/common';
+import type { ResourceSummary } from '@lesplein/contracts/resource';
+import { api, lazySchema } from '../../lib/api-client';
 import { queryKeys } from '../../lib/query-keys';
 
-const ResourcePage = Page(ResourceSummary);
+// The schema loads alongside the request: this is on the start-up path, and zod is not (lib/api-client.ts).
+const ResourcePage = lazySchema(async () => {
+  const [{ Page }, { ResourceSummary }] = await Promise.all([import('@lesplein/contracts/common'), import('@lesplein/contracts/resource')]);
+  return Page(ResourceSummary);
+});
 
 /** GET /api/resources?limit — the latest published resources, newest first (public). */
 export function listLatestResources(limit: number, signal?: AbortSignal): Promise<Page<ResourceSummary>> {

@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { Taxonomy } from '@lesplein/contracts/taxonomy';
-import { api } from '../../lib/api-client';
+import type { Taxonomy } from '@lesplein/contracts/taxonomy';
+import { api, lazySchema } from '../../lib/api-client';
 import { queryKeys } from '../../lib/query-keys';
+
+// The schema loads alongside the request: this is on the start-up path, and zod is not (lib/api-client.ts).
+const schema = lazySchema(() => import('@lesplein/contracts/taxonomy').then((m) => m.Taxonomy));
 
 /** GET /api/taxonomy — education levels and subjects; changes rarely, so it is cached for long. */
 export function getTaxonomy(signal?: AbortSignal): Promise<Taxonomy> {
-  return api.get('/api/taxonomy', Taxonomy, signal);
+  return api.get('/api/taxonomy', schema, signal);
 }
 
 export const taxonomyQuery = queryOptions({
