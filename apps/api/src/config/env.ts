@@ -37,6 +37,8 @@ const EnvVariables = z
     ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7).describe('Days between a member\'s deletion request and the deletion, during which the account is locked and the cancel link works (none for an account without resources or comments).'),
     FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90).describe('Days a feedback-form message is kept after it is closed (answered or rejected); then a daily job deletes it.'),
     PRIVACY_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730).describe('Days a request to the data protection officer (restriction, objection, rectification, question) is kept after it is closed, as proof it was handled; then a daily job deletes it.'),
+    INACTIVE_ACCOUNT_DAYS: z.coerce.number().int().min(30).default(1095).describe('An account nobody logged in to for this many days is deleted (3 years), after a warning by e-mail.'),
+    INACTIVITY_WARNING_DAYS: z.coerce.number().int().min(1).max(180).default(30).describe('How many days before that deletion the member is warned; logging in keeps the account.'),
     DELETION_BATCH_SIZE: z.coerce.number().int().min(10).max(10000).default(500).describe('Rows per batch (and transaction) of the account deletion job.'),
     SEED_DEMO: bool.default(true).describe('Seed demo members on first start of an empty database.'),
     WEB_DIST_DIR: z.string().optional().describe('Built web client served at /; apps/web/dist by default.'),
@@ -168,6 +170,8 @@ export interface AppConfig {
   loginHistoryRetentionDays: number;
   accountDeletionGraceDays: number;
   deletionBatchSize: number;
+  inactiveAccountDays: number;
+  inactivityWarningDays: number;
   /** Days closed feedback messages and closed requests to the DPO are kept. */
   requestRetentionDays: { feedback: number; privacy: number };
   seedDemo: boolean;
@@ -237,6 +241,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     loginHistoryRetentionDays: env.LOGIN_HISTORY_RETENTION_DAYS,
     accountDeletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
     deletionBatchSize: env.DELETION_BATCH_SIZE,
+    inactiveAccountDays: env.INACTIVE_ACCOUNT_DAYS,
+    inactivityWarningDays: env.INACTIVITY_WARNING_DAYS,
     requestRetentionDays: { feedback: env.FEEDBACK_RETENTION_DAYS, privacy: env.PRIVACY_REQUEST_RETENTION_DAYS },
     seedDemo: env.SEED_DEMO,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR ?? 'apps/web/dist'),

@@ -1,3 +1,5 @@
+import { RetentionRunsRepository } from './retention/retention-runs.repository.js';
+import { RetentionRunsService } from './retention/retention-runs.service.js';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/env.js';
@@ -40,6 +42,8 @@ export class CoreModule {
         SessionService,
         RateLimitService,
         JobQueue,
+        RetentionRunsRepository,
+        RetentionRunsService,
         AuditRepository,
         AuditLog,
         DevMailbox,
@@ -50,7 +54,7 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [APP_CONFIG, DATABASE_URL, Keys, PG_POOL, PrismaService, TransactionRunner, SessionService, SessionsRepository, RateLimitService, JobQueue, AuditLog, AuditRepository, Mailer, DevMailbox],
+      exports: [APP_CONFIG, DATABASE_URL, Keys, PG_POOL, PrismaService, TransactionRunner, SessionService, SessionsRepository, RateLimitService, JobQueue, RetentionRunsRepository, AuditLog, AuditRepository, Mailer, DevMailbox],
     };
   }
 }

@@ -2,13 +2,17 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { DATABASE_URL, type Tx } from '../database/prisma.service.js';
+import { countsOf, RetentionRunsRepository } from '../retention/retention-runs.repository.js';
 
 export interface JobDefinition<T extends object> {
   name: string;
-  handler: (data: T) => Promise<void>;
+  /** What it returns is kept only for retention jobs (counts of what was removed). */
+  handler: (data: T) => Promise<unknown>;
   retryLimit?: number;
   /** Cron expression for recurring jobs (UTC). */
   cron?: string;
+  /** A retention job: each run is recorded (RetentionRun) with the counts its handler returns. */
+  retention?: boolean;
 }
 
 /**
@@ -24,7 +28,11 @@ export class JobQueue implements OnApplicationShutdown {
   private readonly definitions = new Map<string, JobDefinition<object>>();
   private started?: Promise<void>;
 
-  constructor(@Inject(DATABASE_URL) databaseUrl: string, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(DATABASE_URL) databaseUrl: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly retentionRuns: RetentionRunsRepository,
+  ) {
     this.boss = new PgBoss({
       connectionString: databaseUrl,
       schema: 'pgboss',
@@ -62,7 +70,7 @@ export class JobQueue implements OnApplicationShutdown {
     if (this.config.worker === 'off') return;
     for (const definition of this.definitions.values()) {
       await this.boss.work(definition.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await definition.handler(job.data as object);
+        for (const job of jobs) await this.execute(definition, job.data as object);
       });
     }
   }
@@ -79,7 +87,24 @@ export class JobQueue implements OnApplicationShutdown {
   async runNow(name: string): Promise<void> {
     const definition = this.definitions.get(name);
     if (!definition) throw new Error(`Unknown job ${name}`);
-    await definition.handler({});
+    await this.execute(definition, {});
+  }
+
+  /** Runs a handler; a retention job's run is recorded, whether it succeeds or fails. */
+  private async execute(definition: JobDefinition<object>, data: object): Promise<void> {
+    if (!definition.retention) {
+      await definition.handler(data);
+      return;
+    }
+    const startedAt = new Date();
+    try {
+      const result = await definition.handler(data);
+      await this.retentionRuns.add({ job: definition.name, startedAt, finishedAt: new Date(), outcome: 'completed', counts: countsOf(result) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.retentionRuns.add({ job: definition.name, startedAt, finishedAt: new Date(), outcome: 'failed', counts: {}, error: message.slice(0, 500) }).catch(() => undefined);
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -15,14 +15,16 @@ import { StatsService } from './stats/stats.service.js';
 import { TaxonomyAdminController } from './taxonomy/taxonomy-admin.controller.js';
 import { TaxonomyAdminRepository } from './taxonomy/taxonomy-admin.repository.js';
 import { TaxonomyAdminService } from './taxonomy/taxonomy-admin.service.js';
+import { RetentionRunsController } from './retention/retention-runs.controller.js';
+import { RetentionRunsAdminService } from './retention/retention-runs.service.js';
 import { SubProcessorsController } from './sub-processors/sub-processors.controller.js';
 import { SubProcessorsRepository } from './sub-processors/sub-processors.repository.js';
 import { SubProcessorsService } from './sub-processors/sub-processors.service.js';
 
-/** Platform administration: the logbook, members' roles and the ban-list right, the incident register, the sub-processors, the statistics, the taxonomy and search synonyms. */
+/** Platform administration: the logbook, members' roles and the ban-list right, the incident register, the sub-processors, the statistics, the taxonomy and search synonyms, the record of retention runs. */
 @Module({
   imports: [TaxonomyModule, SearchModule],
-  controllers: [AuditBrowseController, AdminMembersController, IncidentsController, SubProcessorsController, StatsController, TaxonomyAdminController],
-  providers: [AuditBrowseService, AdminMembersRepository, AdminMembersService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService, StatsRepository, StatsService, TaxonomyAdminRepository, TaxonomyAdminService],
+  controllers: [AuditBrowseController, AdminMembersController, IncidentsController, SubProcessorsController, StatsController, TaxonomyAdminController, RetentionRunsController],
+  providers: [AuditBrowseService, AdminMembersRepository, AdminMembersService, IncidentsRepository, IncidentsService, SubProcessorsRepository, SubProcessorsService, StatsRepository, StatsService, TaxonomyAdminRepository, TaxonomyAdminService, RetentionRunsAdminService],
 })
 export class AdministrationModule {}

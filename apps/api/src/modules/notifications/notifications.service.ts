@@ -63,7 +63,7 @@ export class NotificationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.define({ name: DIGEST_JOB, cron: '0 6 * * *', retryLimit: 3, handler: async () => void (await this.sendDigests()) });
-    this.jobs.define({ name: PURGE_NOTIFICATIONS_JOB, cron: '30 3 * * *', retryLimit: 2, handler: async () => void (await this.purge()) });
+    this.jobs.define({ name: PURGE_NOTIFICATIONS_JOB, cron: '30 3 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
   }
 
   /** Records events for their recipients (never for the actor themselves) and queues immediate e-mail. */

@@ -8,6 +8,7 @@ import { DeletionLedgerService } from './deletion/deletion-ledger.service.js';
 import { DeletionRequestService } from './deletion/deletion-request.service.js';
 import { DeletionRules } from './deletion/deletion-rules.js';
 import { DeletionRepository } from './deletion/deletion.repository.js';
+import { InactiveAccountsService } from './deletion/inactive-accounts.service.js';
 import { DataExportModule } from './export/data-export.module.js';
 import { MyDataController } from './my-data.controller.js';
 import { MyDataRepository } from './my-data.repository.js';
@@ -17,7 +18,7 @@ import { MyDataService } from './my-data.service.js';
 @Module({
   imports: [AccountsModule, PartnersModule, DataExportModule],
   controllers: [MyDataController, DeletionController],
-  providers: [MyDataRepository, MyDataService, DeletionRepository, DeletionRules, DeletionJob, DeletionRequestService, DeletionLedgerRepository, DeletionLedgerService],
-  exports: [DeletionJob, DeletionLedgerService],
+  providers: [MyDataRepository, MyDataService, DeletionRepository, DeletionRules, DeletionJob, DeletionRequestService, DeletionLedgerRepository, DeletionLedgerService, InactiveAccountsService],
+  exports: [DeletionJob, DeletionLedgerService, InactiveAccountsService],
 })
 export class PrivacyModule {}

@@ -37,7 +37,7 @@ export class ConsentJobsService implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.define<ConsentMailJob>({ name: CONSENT_MAIL_JOB, retryLimit: 10, handler: (job) => this.mailReceipt(job) });
     this.jobs.define<{ consentId: string }>({ name: PARTNER_NOTIFY_JOB, retryLimit: 12, handler: (job) => this.notifyPartner(job.consentId) });
-    this.jobs.define({ name: PARTNER_PURGE_JOB, cron: '15 4 * * *', retryLimit: 2, handler: async () => void (await this.purge()) });
+    this.jobs.define({ name: PARTNER_PURGE_JOB, cron: '15 4 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
   }
 
   /** Removes what is past its time; consent records themselves are evidence and stay. */

@@ -83,6 +83,32 @@ export class DeletionRepository {
     await tx.accountDeletion.update({ where: { id }, data: { status: 'completed', completedAt: new Date(), step: 'done', cancelTokenHash: null } });
   }
 
+  // --- inactive accounts ---
+
+  /** Members unused since `before`, not warned since they were last active (admins are left to the admins). */
+  toWarn(before: Date, limit: number) {
+    return this.prisma.$queryRaw<{ id: string; email: string; firstName: string; locale: string }[]>`
+      SELECT id::text AS id, email::text AS email, "firstName", locale FROM "Member"
+      WHERE "lastActiveAt" < ${before} AND status = 'active' AND role <> 'admin' AND "emailVerifiedAt" IS NOT NULL
+        AND ("inactivityWarnedAt" IS NULL OR "inactivityWarnedAt" < "lastActiveAt")
+      ORDER BY "lastActiveAt" LIMIT ${limit}`;
+  }
+
+  async markWarned(tx: Tx, memberId: string, at: Date): Promise<void> {
+    await tx.member.update({ where: { id: memberId }, data: { inactivityWarnedAt: at } });
+  }
+
+  /** Members unused since `before` who were warned before `warnedBefore` and have not been back since. */
+  async toDelete(before: Date, warnedBefore: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT m.id::text AS id FROM "Member" m
+      WHERE m."lastActiveAt" < ${before} AND m.status = 'active' AND m.role <> 'admin'
+        AND m."inactivityWarnedAt" IS NOT NULL AND m."inactivityWarnedAt" > m."lastActiveAt" AND m."inactivityWarnedAt" <= ${warnedBefore}
+        AND NOT EXISTS (SELECT 1 FROM "AccountDeletion" d WHERE d."memberId" = m.id AND d.status IN ('scheduled', 'running'))
+      ORDER BY m."lastActiveAt" LIMIT ${limit}`;
+    return rows.map((row) => row.id);
+  }
+
   // --- the member -----------------------------------------------------------------------------
 
   memberForDeletion(id: string): Promise<MemberForDeletion | null> {

@@ -19,7 +19,7 @@ export class SearchActivityRetention implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: PURGE_SEARCH_ACTIVITY_JOB, cron: '45 3 * * *', retryLimit: 2, handler: async () => void (await this.purge()) });
+    this.jobs.define({ name: PURGE_SEARCH_ACTIVITY_JOB, cron: '45 3 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
   }
 
   async purge(now = new Date()): Promise<{ history: number; stats: number }> {
