@@ -125,6 +125,31 @@ describe('asking to delete one\'s account', () => {
     expect((await t.client().post(`/api/account-deletion/${'a'.repeat(43)}/cancel`)).status).toBe(404);
   });
 
+  it('lets a member who has not accepted a substantial new privacy statement leave instead', async () => {
+    const { client: admin } = await staffMember(t, 'admin');
+    const published = await admin.post('/api/admin/privacy-policy/versions', { textNl: '# Privacy\n\nNieuw.', textEn: '# Privacy\n\nNew.', summaryNl: 'Nieuw.', summaryEn: 'New.', substantial: true });
+    expect(published.status).toBe(201);
+    const { member, client } = await memberWithClient(t);
+    expect((await client.get('/api/account/my-data')).body.code).toBe('policy_acceptance_required');
+    expect((await client.post('/api/account/deletion', { password: TEST_PASSWORD })).status).toBe(202);
+    await waitUntil(async () => !(await memberExists(member.id)), 20_000, 'the member row is deleted');
+  });
+
+  it('keeps a banned member\'s ban-list entry when their account is deleted', async () => {
+    const { client: admin } = await staffMember(t, 'admin');
+    const banned = await createMember(t);
+    expect((await admin.post('/api/moderation/ban-list', { email: banned.email, reason: 'Herhaaldelijk spam', keepAddress: false })).status).toBe(201);
+    const entriesBefore = await t.sql('SELECT id, "exactHash", "canonicalHash" FROM "BanEntry" ORDER BY id');
+    expect(entriesBefore).toHaveLength(1);
+    const [deletion] = await t.sql<{ id: string }>(`INSERT INTO "AccountDeletion" (id, "memberId", status, "executeAfter", "startedAt") VALUES (gen_random_uuid(), $1, 'running', now(), now()) RETURNING id`, [banned.id]);
+    expect(await t.app.get(DeletionJob).run(deletion!.id)).toBe('completed');
+    expect(await memberExists(banned.id)).toBe(false);
+    expect(await t.sql('SELECT id, "exactHash", "canonicalHash" FROM "BanEntry" ORDER BY id')).toEqual(entriesBefore);
+    const again = await t.client().post('/api/auth/register', { email: banned.email, password: TEST_PASSWORD, firstName: 'Nieuw', lastName: 'Lid' });
+    expect(again.status).toBe(202);
+    expect(await t.sql('SELECT 1 FROM "Member" WHERE email = $1', [banned.email])).toEqual([]);
+  });
+
   it('never gives a deleted member\'s handle to someone else', async () => {
     const first = await memberWithClient(t, { firstName: 'Uniek', lastName: 'Handvat' });
     expect(first.member.handle).toBe('uniek-handvat');

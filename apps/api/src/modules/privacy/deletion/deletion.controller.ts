@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AccountDeletionRequest, AccountDeletionView, DeletionTokenParam } from '@lesplein/contracts/account-deletion';
 import { APP_CONFIG, type AppConfig } from '../../../config/env.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { CurrentActor, Public } from '../../../core/auth/auth.decorators.js';
+import { AllowPendingPolicyAcceptance, CurrentActor, Public } from '../../../core/auth/auth.decorators.js';
 import { clearSessionCookie } from '../../../core/auth/session-cookie.js';
 import { RateLimit } from '../../../core/rate-limit/rate-limit.js';
 import { ApiContract, ZBody, ZParams } from '../../../core/validation/zod.js';
@@ -19,6 +19,8 @@ export class DeletionController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  // A member who does not accept a new privacy statement may leave instead.
+  @AllowPendingPolicyAcceptance()
   @Post('account/deletion')
   @HttpCode(202)
   @RateLimit('account-deletion', 10, 3600)
