@@ -47,6 +47,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/members/{handle}/followers',
   'GET /api/members/{handle}/following',
   'POST /api/notifications/unsubscribe',
+  'POST /api/newsletter/unsubscribe',
   'GET /api/members/{handle}/resources',
   'GET /api/members/{handle}/activity',
   'GET /api/search',
@@ -76,6 +77,7 @@ const PUBLIC_ROUTES = new Set([
 /** State-changing routes authorised by a secret in the request itself instead of a session (no CSRF token). */
 const CSRF_EXEMPT = new Set([
   'POST /api/notifications/unsubscribe',
+  'POST /api/newsletter/unsubscribe',
   // The partner API is authorised by a member's access token (Bearer), never by a cookie.
   'DELETE /partner-api/v1/me/consent',
   'POST /api/moderation/decisions/{id}/appeal-with-token',

@@ -12,6 +12,7 @@ import { ModerationModule } from '../modules/moderation/moderation.module.js';
 import { NotificationsModule } from '../modules/notifications/notifications.module.js';
 import { PoliciesModule } from '../modules/policies/policies.module.js';
 import { AnalyticsModule } from '../modules/analytics/analytics.module.js';
+import { NewsletterModule } from '../modules/newsletter/newsletter.module.js';
 import { PrivacyRequestsModule } from '../modules/privacy-requests/privacy-requests.module.js';
 import { PartnersModule } from '../modules/partners/partners.module.js';
 import { PrivacyModule } from '../modules/privacy/privacy.module.js';
@@ -25,6 +26,6 @@ import { SeedService } from '../seed/seed.service.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule, ModerationModule, SearchModule, SearchActivityModule, SavedSearchAlertsModule, PartnersModule, AdministrationModule, PrivacyModule, PoliciesModule, PrivacyRequestsModule, AnalyticsModule], providers: [SeedService] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), StorageModule, TaxonomyModule, AccountsModule, ResourcesModule, CommunityModule, NotificationsModule, MessagesModule, CommentsModule, RatingsModule, ModerationModule, SearchModule, SearchActivityModule, SavedSearchAlertsModule, PartnersModule, AdministrationModule, PrivacyModule, PoliciesModule, PrivacyRequestsModule, AnalyticsModule, NewsletterModule], providers: [SeedService] };
   }
 }

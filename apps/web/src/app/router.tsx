@@ -27,6 +27,7 @@ export const router = createBrowserRouter([
           { path: 'reset-password', lazy: () => import('./routes/reset-password') },
           { path: 'confirm-email', lazy: () => import('./routes/confirm-email') },
           { path: 'unsubscribe', lazy: () => import('./routes/unsubscribe') },
+          { path: 'newsletter/unsubscribe', lazy: () => import('./routes/newsletter-unsubscribe') },
           // The appeal link of a statement of reasons: works signed out (a suspended member cannot sign in).
           { path: 'account/decisions/:id', lazy: () => import('./routes/account-decision-appeal') },
           // After asking to delete one's account (signed out by then), and the e-mailed cancel link.
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
                   { path: 'privacy-requests', lazy: () => import('./routes/admin-privacy-requests') },
                   { path: 'privacy-requests/:id', lazy: () => import('./routes/admin-privacy-request') },
                   { path: 'analytics', lazy: () => import('./routes/admin-analytics') },
+                  { path: 'newsletters', lazy: () => import('./routes/admin-newsletters') },
                 ],
               },
             ],

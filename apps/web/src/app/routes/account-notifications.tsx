@@ -8,8 +8,12 @@ import { SelectField } from '../../components/ui/field';
 import { Spinner } from '../../components/ui/spinner';
 import { describeProblem } from '../../lib/form';
 import { usePageTitle } from '../use-page-title';
+import { NewsletterSection } from './newsletter/newsletter-section';
 
-/** /account/notifications — per type: off, in the app, e-mail at once or a daily digest; saved on change. */
+/**
+ * /account/notifications — per type: off, in the app, e-mail at once or a daily digest; saved on
+ * change. Below: the opt-in for newsletters and invitations.
+ */
 export function Component() {
   const { t } = useTranslation();
   usePageTitle(t('notificationSettings.title'));
@@ -47,6 +51,7 @@ export function Component() {
       <p role="status" className="status-line">
         {status}
       </p>
+      <NewsletterSection />
     </div>
   );
 }

@@ -13,6 +13,7 @@ const SECTIONS = [
   { to: '/admin/privacy-policy', key: 'privacyPolicy' },
   { to: '/admin/privacy-requests', key: 'privacyRequests' },
   { to: '/admin/analytics', key: 'analytics' },
+  { to: '/admin/newsletters', key: 'newsletters' },
 ] as const;
 
 /** /admin — admins: the way into every administration page. */
