@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { linkIn } from '@lesplein/testing/mail-catcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeletionJob } from '../src/modules/privacy/deletion/deletion-job.js';
@@ -123,6 +125,48 @@ describe('asking to delete one\'s account', () => {
     }
     expect((await t.client().get(`/api/account-deletion/${'a'.repeat(43)}`)).status).toBe(404);
     expect((await t.client().post(`/api/account-deletion/${'a'.repeat(43)}/cancel`)).status).toBe(404);
+  });
+
+  it('tells partners that received data with consent: a signed notice that the consent ended by account deletion', async () => {
+    const notices: string[] = [];
+    const receiver = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        notices.push(body);
+        response.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { member, client } = await memberWithClient(t);
+      const port = (receiver.address() as AddressInfo).port;
+      const [partner] = await t.sql<{ id: string }>(
+        `INSERT INTO "Partner" (id, name, "legalName", address, "contactEmail", "dpoEmail", "websiteUrl", "privacyPolicyUrl", "notificationUrl", "clientId", "redirectUris", "allowedScopes", "updatedAt")
+         VALUES (gen_random_uuid(), 'Leesland', 'Leesland NV', 'Gent', 'info@leesland.example', 'dpo@leesland.example', 'https://leesland.example', 'https://leesland.example/privacy', $1, 'lp_deletion', '{https://leesland.example/cb}', '{openid,profile}', now()) RETURNING id`,
+        [`http://127.0.0.1:${port}/events`],
+      );
+      const [notice] = await t.sql<{ id: string }>(
+        `INSERT INTO "PartnerNotice" (id, "partnerId", version, "serviceDescription", purposes, "dataCategories", retention, "storageLocation", "subProcessors") VALUES (gen_random_uuid(), $1, 1, 'Lezen', 'Account', '{openid,profile}', '1 jaar', 'EU', '{}') RETURNING id`,
+        [partner!.id],
+      );
+      await t.sql(
+        `INSERT INTO "PartnerConsent" (id, "memberId", subject, "partnerId", "noticeId", "grantedScopes", "refusedScopes", "consentTextHash", language) VALUES (gen_random_uuid(), $1, 'pairwise-subject-1', $2, $3, '{openid,profile}', '{}', 'h', 'nl')`,
+        [member.id, partner!.id, notice!.id],
+      );
+      expect((await client.post('/api/account/deletion', { password: TEST_PASSWORD })).status).toBe(202);
+      await waitUntil(() => notices.length === 1, 20_000, 'the partner is notified');
+      const [, payload] = notices[0]!.split('.');
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as { sub: string; aud: string; events: Record<string, { withdrawn_by: string }> };
+      expect(claims.sub).toBe('pairwise-subject-1');
+      expect(claims.aud).toBe('lp_deletion');
+      expect(Object.values(claims.events)[0]!.withdrawn_by).toBe('account_deletion');
+      await waitUntil(async () => !(await memberExists(member.id)), 20_000, 'the member row is deleted');
+      // The consent stays as evidence towards the partner, without the member.
+      expect(await t.sql('SELECT "memberId", subject FROM "PartnerConsent" WHERE "partnerId" = $1', [partner!.id])).toEqual([{ memberId: null, subject: 'pairwise-subject-1' }]);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('keeps a banned member\'s ban-list entry when their account is deleted', async () => {
