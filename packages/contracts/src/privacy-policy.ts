@@ -69,5 +69,6 @@ export const MyPolicyStatus = z.object({
 export type MyPolicyStatus = z.infer<typeof MyPolicyStatus>;
 
 /** Accept (or, for a minor change, mark as read) a version: only the current one. */
-export const AcceptPolicyVersion = z.strictObject({ version: z.number().int().min(1) });
+// Bounded like the path parameter: an integer beyond the column's range answered 500 (found by fuzzing).
+export const AcceptPolicyVersion = z.strictObject({ version: z.number().int().min(1).max(1_000_000) });
 export type AcceptPolicyVersion = z.infer<typeof AcceptPolicyVersion>;

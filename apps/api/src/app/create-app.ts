@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
 import { NotFound } from '../core/errors/domain-error.js';
+import { clientErrorHandler, frameworkErrors } from '../core/errors/framework-errors.js';
 import { sendProblem } from '../core/errors/send-problem.js';
 import { PERMISSIONS_POLICY } from '../core/http/security-headers.js';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES } from '../core/images/uploaded-image.js';
@@ -32,6 +33,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     trustProxy: config.trustProxy,
     genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify and Node's parser answer before any route runs: problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new NestPinoLogger(logger),
