@@ -16,7 +16,7 @@ import { JobQueue } from './core/outbox/job-queue.js';
  *
  * It answers GET /health/live and /health/ready on PORT for an orchestrator's probes (ready: the
  * database answers). SIGTERM or SIGINT stops it gracefully: no new jobs are fetched, running jobs
- * may finish (up to 10 s, pg-boss's graceful stop), then the pools close.
+ * may finish (up to SHUTDOWN_GRACE_SECONDS, pg-boss's graceful stop), then the pools close.
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   stop = async (signal: string) => {
     stopping = true;
     logger.info({ signal }, 'Stopping: finishing running jobs');
-    const force = setTimeout(() => process.exit(1), 25_000);
+    const force = setTimeout(() => process.exit(1), config.shutdownGraceSeconds * 1000 + 10_000);
     force.unref();
     try {
       await app.close();

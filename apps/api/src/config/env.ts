@@ -45,6 +45,7 @@ const EnvVariables = z
     TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-For from a reverse proxy in front of the API (enable only behind one).'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('Requests per minute per client address across the API; sensitive routes have tighter limits.'),
     WORKER: z.enum(['inline', 'off']).default('inline').describe('inline: background jobs run inside the API process; off: a separate worker runs them.'),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(15).describe('On SIGTERM or SIGINT: how long requests in flight and running jobs may take to finish before their connections are closed (running jobs are then failed and retried); no new connections are accepted meanwhile.'),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local').describe('Where uploaded files are kept: local (DATA_DIR/files, one machine) or s3 (any S3-compatible object store).'),
     S3_ENDPOINT: z.url().optional().describe('S3 endpoint URL for S3-compatible stores (MinIO, Ceph, Garage…); unset for AWS S3.'),
     S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
@@ -177,6 +178,8 @@ export interface AppConfig {
   seedDemo: boolean;
   webDistDir: string;
   worker: 'inline' | 'off';
+  /** Seconds a stopping process gives requests in flight and running jobs. */
+  shutdownGraceSeconds: number;
   trustProxy: boolean;
   rateLimitPerMinute: number;
   /** Where uploaded files live; `local` keeps them under `dataDir/files`. */
@@ -247,6 +250,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR ?? 'apps/web/dist'),
     worker: env.WORKER,
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     trustProxy: env.TRUST_PROXY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     storageDriver: env.STORAGE_DRIVER,

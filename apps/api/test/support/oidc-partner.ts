@@ -16,7 +16,7 @@ export const REDIRECT_URI = 'https://uitgeverij.example/callback';
 
 /** A partner registered by an admin through the API, and its OpenID Connect client configuration (openid-client). */
 export async function registerPartner(
-  t: TestApp,
+  t: Pick<TestApp, 'url'>,
   admin: HttpClient,
   overrides: Partial<{ name: string; allowedScopes: string[]; notificationUrl: string | null; redirectUris: string[] }> = {},
 ) {

