@@ -62,7 +62,7 @@ describe('the page-view counter', () => {
     expect((await t.client().get('/api/admin/analytics/page-views')).status).toBe(401);
     expect((await member.get('/api/admin/analytics/page-views')).status).toBe(403);
     expect((await (await moderatorClient(t)).get('/api/admin/analytics/page-views')).status).toBe(403);
-    for (const query of ['from=gisteren', 'from=2026-03-02&to=2026-03-01', 'from=2024-01-01&to=2026-01-01', 'week=1']) {
+    for (const query of ['from=gisteren', 'from=2026-03-02&to=2026-03-01', 'from=2024-01-01&to=2026-01-01', 'from=2001-01-01', 'from=0000-01-01&to=0000-01-05', 'week=1']) {
       const response = await admin.get(`/api/admin/analytics/page-views?${query}`);
       expect(response.status, query).toBe(400);
       expect(response.headers.get('content-type')).toContain('application/problem+json');

@@ -5,7 +5,8 @@ import { ANALYTICS_ROUTES } from './analytics-routes.js';
 export const RecordPageView = z.strictObject({ route: z.enum(ANALYTICS_ROUTES) });
 export type RecordPageView = z.infer<typeof RecordPageView>;
 
-const Day = z.iso.date();
+// From 2000 on: the database refuses year 0, and no count can be older than the platform.
+const Day = z.iso.date().refine((value) => value >= '2000-01-01', 'Vanaf 2000 / From 2000 on');
 
 /** A range of days, at most 366; the last 30 days when left out. */
 export const PageViewStatsQuery = z

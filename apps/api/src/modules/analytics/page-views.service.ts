@@ -1,11 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AnalyticsRoute } from '@lesplein/contracts/analytics-routes';
 import type { PageViewStats } from '@lesplein/contracts/analytics';
+import { ValidationFailed } from '../../core/errors/domain-error.js';
 import { JobQueue } from '../../core/outbox/job-queue.js';
 import { SUPPRESS_BELOW, suppress } from '../administration/stats/stats.service.js';
 import { PageViewsRepository } from './page-views.repository.js';
 
 export const PURGE_PAGE_VIEWS_JOB = 'analytics.purge';
+/** The longest range one answer covers, in days. */
+const MAX_DAYS = 366;
 /** Counts are kept this many months, like the search figures. */
 const RETENTION_MONTHS = 24;
 const DAY_MS = 24 * 3600 * 1000;
@@ -41,6 +44,9 @@ export class PageViewsService implements OnModuleInit {
   async stats(query: { from?: string; to?: string }, now = new Date()): Promise<PageViewStats> {
     const to = query.to ?? isoDay(now);
     const from = query.from ?? isoDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS));
+    // Also when only one end is given (the other defaults to today or 30 days before).
+    if (from > to) throw ValidationFailed([{ path: 'to', message: 'Na "van" / After "from"' }]);
+    if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_DAYS) throw ValidationFailed([{ path: 'from', message: 'Hoogstens 366 dagen / At most 366 days' }]);
     const [routes, days] = await Promise.all([this.pageViews.byRoute(from, to), this.pageViews.byDay(from, to)]);
     const total = routes.reduce((sum, row) => sum + row.views, 0);
     return {
