@@ -45,7 +45,7 @@ describe('data export', () => {
         const seen: Array<{ now: string | null; min: string | null; max: string | null; label: string }> = [];
         (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
         new MutationObserver(() => {
-          for (const bar of document.querySelectorAll('[role="progressbar"][aria-labelledby="data-export-progress-label"]')) {
+          for (const bar of Array.from(document.querySelectorAll('[role="progressbar"][aria-labelledby="data-export-progress-label"]'))) {
             const label = document.getElementById(bar.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
             seen.push({ now: bar.getAttribute('aria-valuenow'), min: bar.getAttribute('aria-valuemin'), max: bar.getAttribute('aria-valuemax'), label });
           }
