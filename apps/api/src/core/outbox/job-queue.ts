@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
+import { withAdvisoryLock } from '../database/advisory-lock.js';
 import { DATABASE_URL, type Tx } from '../database/prisma.service.js';
 import { countsOf, RetentionRunsRepository } from '../retention/retention-runs.repository.js';
 
@@ -29,7 +30,7 @@ export class JobQueue implements BeforeApplicationShutdown {
   private started?: Promise<void>;
 
   constructor(
-    @Inject(DATABASE_URL) databaseUrl: string,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly retentionRuns: RetentionRunsRepository,
   ) {
@@ -63,10 +64,15 @@ export class JobQueue implements BeforeApplicationShutdown {
 
   private async startOnce(): Promise<void> {
     await this.boss.start();
-    for (const definition of this.definitions.values()) {
-      await this.boss.createQueue(definition.name, { name: definition.name, retryLimit: definition.retryLimit ?? 10, retryDelay: 5, retryBackoff: true });
-      if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
-    }
+    // Processes starting together on one database (API replicas, workers) would create the same
+    // queues at once, and pg-boss's queue creation then deadlocks (40P01; seen with two API
+    // processes and a worker): one process at a time, the later ones finding the queues there.
+    await withAdvisoryLock(this.databaseUrl, 'lesplein:job-queues', async () => {
+      for (const definition of this.definitions.values()) {
+        await this.boss.createQueue(definition.name, { name: definition.name, retryLimit: definition.retryLimit ?? 10, retryDelay: 5, retryBackoff: true });
+        if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
+      }
+    });
     if (this.config.worker === 'off') return;
     for (const definition of this.definitions.values()) {
       await this.boss.work(definition.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
