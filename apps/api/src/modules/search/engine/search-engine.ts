@@ -66,7 +66,11 @@ export interface SearchEngine {
   search(query: EngineQuery): Promise<EngineResult>;
   /** Completions for what a member is typing: terms and resource titles. */
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
-  upsert(documents: SearchDocument[]): Promise<void>;
+  /**
+   * `rebuilding`: the documents are part of a full reindex (between startReindex and
+   * finishReindex), so data derived from all documents (a vocabulary) may wait for finishReindex.
+   */
+  upsert(documents: SearchDocument[], options?: { rebuilding?: boolean }): Promise<void>;
   remove(ids: string[]): Promise<void>;
   /** Marks the start of a full reindex, on the engine's own clock. */
   startReindex(): Promise<Date>;

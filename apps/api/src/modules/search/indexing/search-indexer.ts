@@ -10,7 +10,11 @@ export interface ReindexProgress {
   total: number;
 }
 
-const REINDEX_BATCH = 500;
+/** Resources per transaction when re-indexing drifted resources. */
+const REFRESH_BATCH = 500;
+/** Resources per transaction in a full reindex, and how many such batches run at once. */
+const REINDEX_BATCH = 2000;
+const REINDEX_PARALLEL = 2;
 
 /**
  * Keeps the search engine in step with the database. `sync(ids)` is the whole rule: published
@@ -35,13 +39,13 @@ export class SearchIndexer implements OnModuleInit {
   }
 
   /** Brings these resources' documents in step with the database (idempotent). */
-  async sync(ids: string[]): Promise<{ upserted: number; removed: number }> {
+  async sync(ids: string[], options: { rebuilding?: boolean } = {}): Promise<{ upserted: number; removed: number }> {
     if (ids.length === 0) return { upserted: 0, removed: 0 };
     return this.documents.withIndexingLocks(ids, async (tx) => {
       const documents = await this.documents.findPublished(tx, ids);
       const published = new Set(documents.map((d) => d.id));
       const gone = [...new Set(ids)].filter((id) => !published.has(id));
-      await this.engine.upsert(documents);
+      await this.engine.upsert(documents, options);
       await this.engine.remove(gone);
       await this.documents.recordIndexed(tx, documents);
       await this.documents.forgetIndexed(tx, gone);
@@ -52,7 +56,7 @@ export class SearchIndexer implements OnModuleInit {
   /** Re-indexes what drifted (views, or anything a lost write left behind); returns how many. */
   async refresh(limit = 5000): Promise<number> {
     const ids = await this.documents.driftedIds(limit);
-    for (let i = 0; i < ids.length; i += REINDEX_BATCH) await this.sync(ids.slice(i, i + REINDEX_BATCH));
+    for (let i = 0; i < ids.length; i += REFRESH_BATCH) await this.sync(ids.slice(i, i + REFRESH_BATCH));
     if (ids.length > 0) this.logger.log(`Refreshed ${ids.length} search documents`);
     return ids.length;
   }
@@ -63,8 +67,10 @@ export class SearchIndexer implements OnModuleInit {
   }
 
   /**
-   * Rebuilds the index from the database: every published resource in batches (the index stays
-   * searchable meanwhile), then documents not re-sent are dropped and derived data rebuilt.
+   * Rebuilds the index from the database: every published resource in batches of
+   * REINDEX_BATCH, REINDEX_PARALLEL batches at a time (the index stays searchable meanwhile; each
+   * batch is the same locked sync as a job, marked as part of a rebuild so the engine may defer
+   * derived data), then documents not re-sent are dropped and derived data rebuilt once.
    */
   async reindex(onProgress: (progress: ReindexProgress) => void = () => undefined): Promise<ReindexProgress> {
     await this.engine.applySettings();
@@ -73,12 +79,24 @@ export class SearchIndexer implements OnModuleInit {
     let done = 0;
     let after: string | null = null;
     onProgress({ done, total });
-    for (;;) {
-      const ids = await this.documents.publishedIdsAfter(after, REINDEX_BATCH);
-      if (ids.length === 0) break;
-      done += (await this.sync(ids)).upserted;
-      after = ids.at(-1)!;
-      onProgress({ done, total: Math.max(total, done) });
+    const running = new Set<Promise<void>>();
+    try {
+      for (;;) {
+        const ids = await this.documents.publishedIdsAfter(after, REINDEX_BATCH);
+        if (ids.length === 0) break;
+        after = ids.at(-1)!;
+        const batch: Promise<void> = this.sync(ids, { rebuilding: true }).then(({ upserted }) => {
+          running.delete(batch);
+          done += upserted;
+          onProgress({ done, total: Math.max(total, done) });
+        });
+        running.add(batch);
+        if (running.size >= REINDEX_PARALLEL) await Promise.race(running);
+      }
+      await Promise.all(running);
+    } catch (error) {
+      await Promise.allSettled(running);
+      throw error;
     }
     await this.engine.finishReindex(startedAt);
     return { done, total: Math.max(total, done) };

@@ -49,15 +49,25 @@ export class PostgresSearchEngine implements SearchEngine {
     return retry.total > 0 ? retry : result;
   }
 
+  /**
+   * Completions of what is being typed: titles starting with the text (from 3 characters) and
+   * vocabulary words completing the last word, each a bounded index lookup. Only when neither
+   * finds anything is the last word corrected against the vocabulary (trigram similarity, as for
+   * "did you mean") and the correction offered.
+   */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
     const text = normaliseTerm(prefix).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (!text) return [];
     const words = text.split(' ');
     const last = words.pop()!;
     const head = words.join(' ');
-    const titles = text.length >= 3 ? await this.sql.titlesContaining(text, Math.ceil(limit / 2)) : [];
-    const terms = await this.sql.termsStartingWith(last, limit);
-    const suggestions: Suggestion[] = titles.map((row) => ({ text: row.title, kind: 'resource', resourceId: row.id }));
+    const found = await this.sql.suggest({ term: last, termLimit: limit, title: text.length >= 3 ? text : '', titleLimit: Math.ceil(limit / 2) });
+    let terms = found.terms;
+    if (terms.length === 0 && found.titles.length === 0 && last.length >= 4) {
+      const corrected = (await this.sql.closestTerms([last], CORRECTION_SIMILARITY)).get(last);
+      terms = corrected ? [corrected] : [];
+    }
+    const suggestions: Suggestion[] = found.titles.map((row) => ({ text: row.title, kind: 'resource', resourceId: row.id }));
     const seen = new Set(suggestions.map((s) => normaliseTerm(s.text)));
     for (const term of terms) {
       const completion = head ? `${head} ${term}` : term;
@@ -67,8 +77,8 @@ export class PostgresSearchEngine implements SearchEngine {
     return suggestions.slice(0, limit);
   }
 
-  upsert(documents: SearchDocument[]): Promise<void> {
-    return this.sql.upsert(documents);
+  upsert(documents: SearchDocument[], options: { rebuilding?: boolean } = {}): Promise<void> {
+    return options.rebuilding ? this.sql.write(documents) : this.sql.upsert(documents);
   }
 
   remove(ids: string[]): Promise<void> {

@@ -66,6 +66,8 @@ const KEYS: Record<SqlSort, { k1: string; k2: string }> = {
 };
 
 const AGE_NAMES = Object.keys(AGE_BANDS);
+/** How many titles starting with a prefix (in title order) are considered for title suggestions. */
+const TITLE_WINDOW = 200;
 const HEADLINE_TITLE = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_END}"`;
 const HEADLINE_DESCRIPTION = `MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … ", StartSel="${MARK_START}", StopSel="${MARK_END}"`;
 
@@ -120,16 +122,16 @@ export class PostgresSearchRepository {
     const ranked = text && input.sort === 'relevance';
     const sql = `
       WITH typed AS (SELECT $13::float8, $14::float8, $15::uuid, $16::int, $17::int, $18::text, $19::text), -- every parameter typed, used or not
-      q AS (SELECT search_query_any(search_query(v)) AS tsq FROM unnest($1::text[]) AS v),
+      q AS (SELECT search_query_all($1::text[]) AS tsq),
       base AS MATERIALIZED (
         SELECT b.* FROM (
           SELECT b.*, ${FILTERS.map((name) => `${CONDITION[name]} AS ok_${name}`).join(', ')}
           FROM (
             SELECT d."resourceId" AS id, d.subjects, d.levels, d.type, d.language, d.licence, d."ageMin", d."ageMax",
                    d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
-                   ${text ? `(d."titleVector" @@ (SELECT tsq FROM q))` : 'false'} AS title_match
+                   ${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match
             FROM "SearchDocument" d
-            WHERE ${text ? `d."searchVector" @@ (SELECT tsq FROM q) AND` : ''}
+            WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''}
                   NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = d."resourceId" AND r.state <> 'published')
           ) b
           OFFSET 0 -- evaluated once per row, not again in the outer condition
@@ -181,7 +183,15 @@ export class PostgresSearchRepository {
             'description', ${text ? `CASE WHEN length(d.description) <= 300 THEN ts_headline('search_nl', d.description, (SELECT tsq FROM q), $18) ELSE ts_headline('search_nl', d.description, (SELECT tsq FROM q), $19) END` : 'left(d.description, 400)'}
           ) ORDER BY p.k1 DESC, p.k2 DESC, p.id DESC), '[]'::json)
           FROM page p JOIN "SearchDocument" d ON d."resourceId" = p.id) AS hits`;
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ total: number; facets: SqlSearchResult['facets']; hits: SqlSearchResult['hits'] }>>(sql, ...params);
+    // Settings for this statement only (SET LOCAL in a transaction of its own): enough memory
+    // that the materialised matches stay in memory; no JIT (on servers built with it, compiling
+    // costs more than such a query runs); and, with text, the matches found through the GIN
+    // index rather than a sequential scan that would evaluate, and so read from TOAST, the
+    // full-text vector of every row (the index needs no recheck for a plain tsquery).
+    const rows = await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRawUnsafe(`SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true), set_config('enable_seqscan', $1, true)`, text ? 'off' : 'on');
+      return tx.$queryRawUnsafe<Array<{ total: number; facets: SqlSearchResult['facets']; hits: SqlSearchResult['hits'] }>>(sql, ...params);
+    });
     const row = rows[0]!;
     return { total: row.total, facets: row.facets, hits: row.hits };
   }
@@ -207,31 +217,52 @@ export class PostgresSearchRepository {
     return new Map(rows.filter((row) => row.term).map((row) => [row.word, row.term!]));
   }
 
-  /** Vocabulary words starting with `prefix` (normalised here too), most frequent first. */
-  async termsStartingWith(prefix: string, limit: number): Promise<string[]> {
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ term: string }>>(
-      `SELECT term FROM "SearchTerm" WHERE term LIKE $1 || '%' AND "documentCount" > 0 ORDER BY "documentCount" DESC, term LIMIT $2`,
-      escapeLike(prefix),
-      limit,
-    );
-    return rows.map((row) => row.term);
-  }
-
   /**
-   * Published titles containing `text` (trigram index), those starting with it first; documents
-   * of resources that are not published are left out by the same anti-join as in search().
+   * Completions in one round trip, each part reading a bounded number of index entries whatever
+   * the corpus size (autocomplete runs on every keystroke):
+   * - vocabulary words starting with the last word (`term`), most frequent first. Two letters: the
+   *   first `limit` entries of an index on (first two letters, documentCount DESC); one letter or
+   *   three and more: the words in the prefix range of the "C"-collated term index, sorted (a
+   *   three-letter prefix holds at most a few thousand words even in a large vocabulary);
+   * - published titles starting with `title` (unaccented, lower case; empty: none): the first
+   *   TITLE_WINDOW titles in that order from an index on the normalised title, the most
+   *   favourited and viewed of those first. Documents of resources that are not published are
+   *   left out by the same anti-join as in search().
    */
-  async titlesContaining(text: string, limit: number): Promise<Array<{ id: string; title: string }>> {
-    return this.prisma.$queryRawUnsafe<Array<{ id: string; title: string }>>(
-      `SELECT d."resourceId" AS id, d.title
-         FROM "SearchDocument" d
-        WHERE lower(search_unaccent(d.title)) LIKE '%' || $1 || '%'
-          AND NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = d."resourceId" AND r.state <> 'published')
-        ORDER BY (lower(search_unaccent(d.title)) LIKE $1 || '%') DESC, d."favouriteCount" DESC, d."viewCount" DESC, d."resourceId"
-        LIMIT $2`,
-      escapeLike(text),
-      limit,
+  async suggest(input: { term: string; termLimit: number; title: string; titleLimit: number }): Promise<{ terms: string[]; titles: Array<{ id: string; title: string }> }> {
+    const termCondition = [...input.term].length === 2 ? `left(t.term, 2) = $1` : `t.term LIKE $2 || '%'`;
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ terms: string[] | null; titles: Array<{ id: string; title: string }> | null }>>(
+      `WITH typed AS (SELECT $1::text, $2::text, $3::int, $4::text, $5::int, $6::int),
+       terms AS (
+         SELECT t.term FROM "SearchTerm" t
+          WHERE ${termCondition} AND t."documentCount" > 0
+          ORDER BY t."documentCount" DESC, t.term
+          LIMIT $3
+       ),
+       window_titles AS (
+         SELECT d."resourceId" AS id, d.title, d."favouriteCount", d."viewCount"
+           FROM "SearchDocument" d
+          WHERE $4 <> '' AND lower(public.search_unaccent(d.title)) COLLATE "C" LIKE $4 || '%'
+          ORDER BY lower(public.search_unaccent(d.title)) COLLATE "C"
+          LIMIT $6
+       ),
+       titles AS (
+         SELECT w.id, w.title FROM window_titles w
+          WHERE NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = w.id AND r.state <> 'published')
+          ORDER BY w."favouriteCount" DESC, w."viewCount" DESC, w.id
+          LIMIT $5
+       )
+       SELECT (SELECT array_agg(term) FROM terms) AS terms,
+              (SELECT json_agg(json_build_object('id', id, 'title', title)) FROM titles) AS titles`,
+      input.term,
+      escapeLike(input.term),
+      input.termLimit,
+      input.title ? escapeLike(input.title) : '',
+      input.titleLimit,
+      TITLE_WINDOW,
     );
+    const row = rows[0]!;
+    return { terms: row.terms ?? [], titles: row.titles ?? [] };
   }
 
   /** The database clock (indexedAt is written with it). */
@@ -249,32 +280,18 @@ export class PostgresSearchRepository {
     const ids = documents.map((d) => d.id);
     await this.prisma.$transaction(async (tx) => {
       const before = await tx.$queryRawUnsafe<Array<{ words: string[] }>>(`SELECT words FROM "SearchDocument" WHERE "resourceId" = ANY($1::uuid[]) ORDER BY "resourceId" FOR UPDATE`, ids);
-      const after = await tx.$queryRawUnsafe<Array<{ words: string[] }>>(
-        `INSERT INTO "SearchDocument" ("resourceId", title, description, keywords, "authorId", "authorName", subjects, "subjectLabels", levels, "levelLabels",
-                                       type, language, licence, "ageMin", "ageMax", "hasFile", "hasLink", "publishedAt", "ratingAverage", "ratingCount",
-                                       "viewCount", "favouriteCount", "indexedAt")
-         SELECT doc.id, doc.title, doc.description, ARRAY(SELECT jsonb_array_elements_text(doc.keywords)), doc."authorId", doc."authorName",
-                ARRAY(SELECT jsonb_array_elements_text(doc.subjects)), ARRAY(SELECT jsonb_array_elements_text(doc."subjectLabels")),
-                ARRAY(SELECT jsonb_array_elements_text(doc.levels)), ARRAY(SELECT jsonb_array_elements_text(doc."levelLabels")),
-                doc.type, doc.language, doc.licence, doc."ageMin", doc."ageMax", doc."hasFile", doc."hasLink", doc."publishedAt",
-                doc."ratingAverage", doc."ratingCount", doc."viewCount", doc."favouriteCount", now()
-           FROM jsonb_to_recordset($1::jsonb) AS doc(id uuid, title text, description text, keywords jsonb, "authorId" uuid, "authorName" text,
-                subjects jsonb, "subjectLabels" jsonb, levels jsonb, "levelLabels" jsonb, type text, language text, licence text,
-                "ageMin" int, "ageMax" int, "hasFile" boolean, "hasLink" boolean, "publishedAt" timestamp, "ratingAverage" float8,
-                "ratingCount" int, "viewCount" int, "favouriteCount" int)
-          ORDER BY doc.id
-         ON CONFLICT ("resourceId") DO UPDATE SET
-           title = EXCLUDED.title, description = EXCLUDED.description, keywords = EXCLUDED.keywords, "authorId" = EXCLUDED."authorId",
-           "authorName" = EXCLUDED."authorName", subjects = EXCLUDED.subjects, "subjectLabels" = EXCLUDED."subjectLabels", levels = EXCLUDED.levels,
-           "levelLabels" = EXCLUDED."levelLabels", type = EXCLUDED.type, language = EXCLUDED.language, licence = EXCLUDED.licence,
-           "ageMin" = EXCLUDED."ageMin", "ageMax" = EXCLUDED."ageMax", "hasFile" = EXCLUDED."hasFile", "hasLink" = EXCLUDED."hasLink",
-           "publishedAt" = EXCLUDED."publishedAt", "ratingAverage" = EXCLUDED."ratingAverage", "ratingCount" = EXCLUDED."ratingCount",
-           "viewCount" = EXCLUDED."viewCount", "favouriteCount" = EXCLUDED."favouriteCount", "indexedAt" = now()
-         RETURNING words`,
-        JSON.stringify(documents.map((d) => ({ ...d, publishedAt: d.publishedAt.toISOString() }))),
-      );
+      const after = await tx.$queryRawUnsafe<Array<{ words: string[] }>>(`${UPSERT_DOCUMENTS} RETURNING words`, documentsJson(documents));
       await this.adjustTerms(tx, countWords(after, 1, countWords(before, -1)));
     });
+  }
+
+  /**
+   * Inserts or replaces documents without touching the vocabulary: for a full reindex, whose
+   * sweepAndRecount rebuilds the vocabulary once from all documents. (Adjusting it per batch
+   * upserted thousands of words per 500 documents and was most of the time of a reindex.)
+   */
+  async write(documents: SearchDocument[]): Promise<void> {
+    if (documents.length > 0) await this.prisma.$executeRawUnsafe(UPSERT_DOCUMENTS, documentsJson(documents));
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -313,6 +330,32 @@ export class PostgresSearchRepository {
     );
     await tx.$executeRawUnsafe(`DELETE FROM "SearchTerm" WHERE term = ANY($1::text[]) AND "documentCount" <= 0`, changed.map(([term]) => term));
   }
+}
+
+/** Inserts or replaces documents given as a JSON array ($1); the generated columns follow. */
+const UPSERT_DOCUMENTS = `INSERT INTO "SearchDocument" ("resourceId", title, description, keywords, "authorId", "authorName", subjects, "subjectLabels", levels, "levelLabels",
+                       type, language, licence, "ageMin", "ageMax", "hasFile", "hasLink", "publishedAt", "ratingAverage", "ratingCount",
+                       "viewCount", "favouriteCount", "indexedAt")
+ SELECT doc.id, doc.title, doc.description, ARRAY(SELECT jsonb_array_elements_text(doc.keywords)), doc."authorId", doc."authorName",
+        ARRAY(SELECT jsonb_array_elements_text(doc.subjects)), ARRAY(SELECT jsonb_array_elements_text(doc."subjectLabels")),
+        ARRAY(SELECT jsonb_array_elements_text(doc.levels)), ARRAY(SELECT jsonb_array_elements_text(doc."levelLabels")),
+        doc.type, doc.language, doc.licence, doc."ageMin", doc."ageMax", doc."hasFile", doc."hasLink", doc."publishedAt",
+        doc."ratingAverage", doc."ratingCount", doc."viewCount", doc."favouriteCount", now()
+   FROM jsonb_to_recordset($1::jsonb) AS doc(id uuid, title text, description text, keywords jsonb, "authorId" uuid, "authorName" text,
+        subjects jsonb, "subjectLabels" jsonb, levels jsonb, "levelLabels" jsonb, type text, language text, licence text,
+        "ageMin" int, "ageMax" int, "hasFile" boolean, "hasLink" boolean, "publishedAt" timestamp, "ratingAverage" float8,
+        "ratingCount" int, "viewCount" int, "favouriteCount" int)
+  ORDER BY doc.id
+ ON CONFLICT ("resourceId") DO UPDATE SET
+   title = EXCLUDED.title, description = EXCLUDED.description, keywords = EXCLUDED.keywords, "authorId" = EXCLUDED."authorId",
+   "authorName" = EXCLUDED."authorName", subjects = EXCLUDED.subjects, "subjectLabels" = EXCLUDED."subjectLabels", levels = EXCLUDED.levels,
+   "levelLabels" = EXCLUDED."levelLabels", type = EXCLUDED.type, language = EXCLUDED.language, licence = EXCLUDED.licence,
+   "ageMin" = EXCLUDED."ageMin", "ageMax" = EXCLUDED."ageMax", "hasFile" = EXCLUDED."hasFile", "hasLink" = EXCLUDED."hasLink",
+   "publishedAt" = EXCLUDED."publishedAt", "ratingAverage" = EXCLUDED."ratingAverage", "ratingCount" = EXCLUDED."ratingCount",
+   "viewCount" = EXCLUDED."viewCount", "favouriteCount" = EXCLUDED."favouriteCount", "indexedAt" = now()`;
+
+function documentsJson(documents: SearchDocument[]): string {
+  return JSON.stringify(documents.map((d) => ({ ...d, publishedAt: d.publishedAt.toISOString() })));
 }
 
 function countWords(rows: Array<{ words: string[] }>, sign: 1 | -1, into = new Map<string, number>()): Map<string, number> {
