@@ -17,7 +17,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    // dist/.vite/manifest.json: the chunk graph the bundle budget test (src/bundle-budget.spec.ts) reads.
+    // dist/.vite/manifest.json: the chunk graph bundle-size.ts (npm run bundle:report, src/bundle-budget.spec.ts) reads.
     manifest: true,
     target: 'es2022',
   },
