@@ -91,8 +91,10 @@ export class PostgresSearchRepository {
    *
    * SearchDocument only holds published resources (the indexer deletes the others), but a
    * document can linger until the indexer's job runs: matches whose live resource is not
-   * published are left out by an anti-join against the small partial index of unpublished
-   * resource ids, rather than a join with "Resource" for every match.
+   * published are left out by NOT IN over the small partial index of unpublished resource ids,
+   * which PostgreSQL hashes once per query (NOT EXISTS became one index probe per match: the
+   * planner cannot estimate the tsquery, held in a CTE so that matches are always found through
+   * the GIN bitmap and never by a sequential scan that would detoast every vector).
    */
   async search(input: SqlSearch): Promise<SqlSearchResult> {
     const text = input.variants.length > 0;
@@ -129,10 +131,10 @@ export class PostgresSearchRepository {
           FROM (
             SELECT d."resourceId" AS id, d.subjects, d.levels, d.type, d.language, d.licence, d."ageMin", d."ageMax",
                    d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
-                   ${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match
+                   ${text ? `(d."titleVector" @@ (SELECT tsq FROM q))` : 'false'} AS title_match
             FROM "SearchDocument" d
-            WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''}
-                  NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = d."resourceId" AND r.state <> 'published')
+            WHERE ${text ? `d."searchVector" @@ (SELECT tsq FROM q) AND` : ''}
+                  d."resourceId" NOT IN (SELECT r.id FROM "Resource" r WHERE r.state <> 'published')
           ) b
           OFFSET 0 -- evaluated once per row, not again in the outer condition
         ) b
@@ -183,15 +185,7 @@ export class PostgresSearchRepository {
             'description', ${text ? `CASE WHEN length(d.description) <= 300 THEN ts_headline('search_nl', d.description, (SELECT tsq FROM q), $18) ELSE ts_headline('search_nl', d.description, (SELECT tsq FROM q), $19) END` : 'left(d.description, 400)'}
           ) ORDER BY p.k1 DESC, p.k2 DESC, p.id DESC), '[]'::json)
           FROM page p JOIN "SearchDocument" d ON d."resourceId" = p.id) AS hits`;
-    // Settings for this statement only (SET LOCAL in a transaction of its own): enough memory
-    // that the materialised matches stay in memory; no JIT (on servers built with it, compiling
-    // costs more than such a query runs); and, with text, the matches found through the GIN
-    // index rather than a sequential scan that would evaluate, and so read from TOAST, the
-    // full-text vector of every row (the index needs no recheck for a plain tsquery).
-    const rows = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRawUnsafe(`SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true), set_config('enable_seqscan', $1, true)`, text ? 'off' : 'on');
-      return tx.$queryRawUnsafe<Array<{ total: number; facets: SqlSearchResult['facets']; hits: SqlSearchResult['hits'] }>>(sql, ...params);
-    });
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ total: number; facets: SqlSearchResult['facets']; hits: SqlSearchResult['hits'] }>>(sql, ...params);
     const row = rows[0]!;
     return { total: row.total, facets: row.facets, hits: row.hits };
   }
