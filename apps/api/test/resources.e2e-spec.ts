@@ -189,4 +189,28 @@ describe('views, history and lists', () => {
     expect(latest.body.items.some((r: { id: string }) => r.id === published.id)).toBe(true);
     expect(latest.body.items.every((r: { state: string }) => r.state === 'published')).toBe(true);
   });
+
+  it('pages through the latest published resources, newest first, each once, with author, taxonomy and files', async () => {
+    const { client } = await memberWithClient(t, { firstName: 'Pagina', lastName: 'Lezer' });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await publishedLinkResource(client, { title: `Reeks ${i}` })).id);
+    // Two published in the same millisecond: the id breaks the tie.
+    await t.sql(`UPDATE "Resource" SET "publishedAt" = (SELECT "publishedAt" FROM "Resource" WHERE id = $1) WHERE id = $2`, [ids[3], ids[4]]);
+    const seen: Array<{ id: string; publishedAt: string; author: { displayName: string } | null; subjects: string[] }> = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.client().get(`/api/resources?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const ours = seen.filter((r) => ids.includes(r.id));
+    expect(ours).toHaveLength(5);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(seen.length);
+    const order = seen.map((r) => Date.parse(r.publishedAt));
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+    expect(ours[0]).toMatchObject({ author: { displayName: 'Pagina Lezer' }, subjects: ['wiskunde'] });
+    const detail = await t.client().get(`/api/resources/${ids[0]}`);
+    expect(detail.body).toMatchObject({ id: ids[0], author: { handle: expect.any(String) }, levels: ['lager-4'], files: [] });
+  });
 });

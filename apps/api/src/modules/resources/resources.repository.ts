@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../core/database/prisma.service.js';
 import type { Cursor } from '../../core/pagination/cursor.js';
-import type { Prisma, ResourceState, ResourceType } from '../../generated/prisma/client.js';
+import { Prisma, type ResourceState, type ResourceType } from '../../generated/prisma/client.js';
 
 export const resourceDetailInclude = {
   author: { select: { handle: true, firstName: true, lastName: true } },
@@ -27,6 +27,26 @@ export interface ResourceData {
 
 const notRemoved = { state: { not: 'removed' as const } };
 
+/**
+ * A resource with its author, files, subjects and levels in one statement (json_agg), the shape
+ * Prisma's `include: resourceDetailInclude` gives. The public detail and list are the hot paths:
+ * Prisma answers that include with four queries, each compiled on the main thread (docs/benchmarks.md,
+ * "API overhead and ORM cost").
+ */
+const DETAIL_SELECT = Prisma.sql`
+  SELECT r.*,
+    CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('handle', a.handle, 'firstName', a."firstName", 'lastName', a."lastName") END AS author,
+    COALESCE((SELECT json_agg(f ORDER BY f.position, f."createdAt") FROM "ResourceFile" f WHERE f."resourceId" = r.id), '[]'::json) AS files,
+    COALESCE((SELECT json_agg(json_build_object('subjectKey', s."subjectKey")) FROM "ResourceSubject" s WHERE s."resourceId" = r.id), '[]'::json) AS subjects,
+    COALESCE((SELECT json_agg(json_build_object('levelKey', l."levelKey")) FROM "ResourceLevel" l WHERE l."resourceId" = r.id), '[]'::json) AS levels
+  FROM "Resource" r LEFT JOIN "Member" a ON a.id = r."authorId"`;
+
+type RawFile = Omit<ResourceFileRow, 'createdAt'> & { createdAt: string };
+type RawResourceRow = Omit<ResourceRow, 'files'> & { files: RawFile[] };
+
+/** json_agg gives the files' timestamps as text without a zone; Prisma keeps them in UTC. */
+const fromRaw = (row: RawResourceRow): ResourceRow => ({ ...row, files: row.files.map((file) => ({ ...file, createdAt: new Date(`${file.createdAt}Z`) })) });
+
 /** Resources, their files and taxonomy links. Removed resources are never returned. */
 @Injectable()
 export class ResourcesRepository {
@@ -45,8 +65,9 @@ export class ResourcesRepository {
     return created.id;
   }
 
-  findDetail(id: string, tx?: Tx): Promise<ResourceRow | null> {
-    return (tx ?? this.prisma).resource.findFirst({ where: { id, ...notRemoved }, include: resourceDetailInclude });
+  async findDetail(id: string, tx?: Tx): Promise<ResourceRow | null> {
+    const rows = await (tx ?? this.prisma).$queryRaw<RawResourceRow[]>`${DETAIL_SELECT} WHERE r.id = ${id}::uuid AND r.state <> 'removed'`;
+    return rows[0] ? fromRaw(rows[0]) : null;
   }
 
   /** Locks the row for the rest of the transaction (concurrent edits, uploads, removal). */
@@ -85,16 +106,10 @@ export class ResourcesRepository {
     });
   }
 
-  listPublished(cursor: Cursor | undefined, take: number) {
-    return this.prisma.resource.findMany({
-      where: {
-        state: 'published',
-        ...(cursor ? { OR: [{ publishedAt: { lt: cursor.at } }, { publishedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
-      },
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      take,
-      include: resourceDetailInclude,
-    });
+  async listPublished(cursor: Cursor | undefined, take: number): Promise<ResourceRow[]> {
+    const after = cursor ? Prisma.sql`AND (r."publishedAt" < ${cursor.at} OR (r."publishedAt" = ${cursor.at} AND r.id < ${cursor.id}::uuid))` : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<RawResourceRow[]>`${DETAIL_SELECT} WHERE r.state = 'published' ${after} ORDER BY r."publishedAt" DESC, r.id DESC LIMIT ${take}`;
+    return rows.map(fromRaw);
   }
 
   async countView(id: string): Promise<void> {
