@@ -33,6 +33,7 @@ CREATE INDEX "NewsletterConsent_memberId_at_idx" ON "NewsletterConsent"("memberI
 CREATE INDEX "Newsletter_sentAt_idx" ON "Newsletter"("sentAt");
 
 -- AddForeignKey
+-- migration-safety: allow lock-timeout because the table is created empty in this migration and the foreign key holds "Member" only for the instant of adding it (no rows to check)
 ALTER TABLE "NewsletterConsent" ADD CONSTRAINT "NewsletterConsent_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
