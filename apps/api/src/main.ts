@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app/create-app.js';
 import { stopGracefully } from './app/graceful-shutdown.js';
 import { ConfigError, loadConfig } from './config/env.js';
+import { survivesDatabaseOutages } from './core/database/database-errors.js';
 import { openDatabase } from './core/database/open-database.js';
 import { createLogger } from './core/logging/logger.js';
 import { SeedService } from './seed/seed.service.js';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // A database outage must not end the process (database-errors.ts); other unhandled rejections still do.
+  process.on('unhandledRejection', survivesDatabaseOutages(logger));
   logger.info({ embedded: !config.databaseUrl }, 'Starting database');
   const database = await openDatabase(config, { ownSignals: true });
   const app = await createApp(config, database.url, logger);

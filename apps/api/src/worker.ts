@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { AppModule } from './app/app.module.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
+import { survivesDatabaseOutages } from './core/database/database-errors.js';
 import { pendingMigrations } from './core/database/migrations.js';
 import { createLogger, NestPinoLogger } from './core/logging/logger.js';
 import { JobQueue } from './core/outbox/job-queue.js';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // A database outage must not end the process (database-errors.ts); other unhandled rejections still do.
+  process.on('unhandledRejection', survivesDatabaseOutages(logger));
   const databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     // The embedded database belongs to one process (npm start); a worker shares an external one.

@@ -25,6 +25,8 @@ const EnvVariables = z
     HOST: z.string().optional().describe('Interface to listen on; 127.0.0.1 by default, 0.0.0.0 in production.'),
     PUBLIC_URL: z.url().optional().describe('Public origin used in links and cookies; http://localhost:PORT by default.'),
     DATABASE_URL: z.string().optional().describe('External PostgreSQL; when unset an embedded PostgreSQL is started under DATA_DIR.'),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('Most database connections the API (or worker) process opens for its queries (Prisma\'s pool; the rate limiter and job queue have small pools of their own).'),
+    DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000).describe('How long a request waits for a free pooled connection, or for a new one to open, before it fails with 503 (database unavailable) instead of hanging.'),
     DATA_DIR: z.string().optional().describe('Directory for the embedded database and local files; ./.data by default.'),
     APP_SECRET: z.string().min(32).default(DEFAULT_APP_SECRET).describe('Master secret (at least 32 characters) from which cookie, hashing and encryption keys are derived.'),
     SMTP_URL: z.string().optional().describe('SMTP server for outgoing mail (smtp:// or smtps://); unset: mail is kept in the development mailbox at /dev/mailbox.'),
@@ -160,6 +162,8 @@ export interface AppConfig {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** Prisma's pool: most connections, and how long a query waits for one before failing (503). */
+  databasePool: { max: number; timeoutMs: number };
   dataDir: string;
   appSecret: string;
   smtpUrl: string | undefined;
@@ -233,6 +237,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     publicUrl,
     databaseUrl: env.DATABASE_URL,
+    databasePool: { max: env.DATABASE_POOL_MAX, timeoutMs: env.DATABASE_POOL_TIMEOUT_MS },
     dataDir: path.resolve(root, env.DATA_DIR ?? '.data'),
     appSecret: env.APP_SECRET,
     smtpUrl: env.SMTP_URL,

@@ -34,7 +34,7 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: Keys, useValue: new Keys(config.appSecret) },
-        { provide: PG_POOL, useFactory: () => createPool(databaseUrl) },
+        { provide: PG_POOL, useFactory: () => createPool(databaseUrl, config.databasePool.timeoutMs) },
         PrismaService,
         TransactionRunner,
         PoolLifecycle,

@@ -12,6 +12,8 @@ interface StartOptions {
   /** Directory of the PostgreSQL cluster; created and initialised on first use. */
   clusterDir: string;
   database: string;
+  /** Loopback port to listen on; a free one by default. (A fixed port lets a cluster be restarted under the same URL.) */
+  port?: number;
   /** Receives PostgreSQL's own log lines (noisy; debug only). */
   log?: (line: string) => void;
   /** The caller handles SIGINT/SIGTERM and stops the cluster itself (see loadEmbeddedPostgres). */
@@ -59,7 +61,7 @@ async function freePort(): Promise<number> {
  * platform runs with no database installed. Data persists across starts in `clusterDir`.
  */
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const quiet = options.log ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres(options.ownSignals ?? false);
   const pg = new EmbeddedPostgres({

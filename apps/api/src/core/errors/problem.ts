@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ProblemCode, type Problem } from '@lesplein/contracts/common';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { DomainError } from './domain-error.js';
 
 const TITLES: Record<number, string> = {
@@ -53,6 +54,10 @@ export function toProblem(error: unknown): { problem: Problem; internal: boolean
       }),
       internal: false,
     };
+  }
+  // The database is down, restarting or out of connections: say so at once, and when to retry.
+  if (isDatabaseUnavailable(error)) {
+    return { problem: problem(503, ProblemCode.unavailable, 'The service is briefly unavailable; try again in a few seconds.', { retryAfterSeconds: 5 }), internal: false };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../../config/env.js';
 import { withAdvisoryLock } from '../database/advisory-lock.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { DATABASE_URL, type Tx } from '../database/prisma.service.js';
 import { countsOf, RetentionRunsRepository } from '../retention/retention-runs.repository.js';
 
@@ -76,8 +77,31 @@ export class JobQueue implements BeforeApplicationShutdown {
     if (this.config.worker === 'off') return;
     for (const definition of this.definitions.values()) {
       await this.boss.work(definition.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await this.execute(definition, job.data as object);
+        for (const job of jobs) await this.deliver(definition, job.data as object);
       });
+    }
+  }
+
+  /**
+   * Runs a job for pg-boss's worker. pg-boss records a failure (for the retry) right after the
+   * handler throws, without awaiting it: when the handler failed because the database is down, that
+   * write would fail as well and the job would wait for pg-boss's expiry (15 minutes) before it is
+   * retried. So such a failure is reported once the database answers again (waiting at most 60 s).
+   */
+  private async deliver(definition: JobDefinition<object>, data: object): Promise<void> {
+    try {
+      await this.execute(definition, data);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) await this.untilDatabaseAnswers(60_000);
+      throw error;
+    }
+  }
+
+  private async untilDatabaseAnswers(limitMs: number): Promise<void> {
+    const deadline = Date.now() + limitMs;
+    while (Date.now() < deadline) {
+      if (await this.boss.getDb().executeSql('SELECT 1', []).then(() => true, () => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
 
