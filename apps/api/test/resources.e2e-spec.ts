@@ -3,6 +3,7 @@ import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
 import { memberWithClient, moderatorClient } from './factories/members.js';
 import { createResource, publishedLinkResource } from './factories/resources.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import type { Response } from './support/http-client.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -199,7 +200,7 @@ describe('views, history and lists', () => {
     const seen: Array<{ id: string; publishedAt: string; author: { displayName: string } | null; subjects: string[] }> = [];
     let cursor: string | null = null;
     do {
-      const page = await t.client().get(`/api/resources?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page: Response = await t.client().get(`/api/resources?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
