@@ -17,6 +17,7 @@ describe('isDatabaseUnavailable', () => {
     // Prisma's raw-query failure with the server's SQLSTATE in meta, and a wrapped cause.
     expect(isDatabaseUnavailable(Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { code: '57P03' } }))).toBe(true);
     expect(isDatabaseUnavailable(new Error('outer', { cause: pgError('ECONNRESET') }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`'), { code: 'P2010' }))).toBe(true);
   });
 
   it('leaves errors of the query or the code alone', () => {
@@ -24,6 +25,7 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(pgError('42P01', 'relation does not exist'))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { code: '22P02' } }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('Raw query failed. Code: `23505`. Message: `duplicate key value`'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
 

@@ -7,8 +7,8 @@ const UNAVAILABLE_SQLSTATE = /^(08...|53300|57P0[1-3])$/;
 const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 // Prisma's codes: can't reach the server, server closed the connection, pool timeout.
 const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
-// pg and pg-pool throw plain Errors for these.
-const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Cannot use a pool after calling end|the database system is (shutting down|starting up|in recovery)/i;
+// pg and pg-pool throw plain Errors for these; Prisma's raw-query failures name the server's SQLSTATE in the message.
+const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Cannot use a pool after calling end|the database system is (shutting down|starting up|in recovery)|terminating connection due to administrator command|Code: `(08...|53300|57P0[1-3])`/i;
 
 /**
  * Whether an error means the database is unreachable, restarting or out of connections (the
