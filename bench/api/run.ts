@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     started.push(api);
     const bare = async (mode: 'pg' | 'prisma') => {
       const port = await freePort();
-      const server = await startServer({ script: path.join(root, 'bench/api/bare-server.ts'), tsx: true, args: ['--mode', mode, '--port', String(port), '--database-url', db.url], env: {}, port, eventLoop: true });
+      const server = await startServer({ script: path.join(root, 'bench/api/bare-server.ts'), tsx: true, args: ['--mode', mode, '--port', String(port), '--database-url', db.url, '--public-url', `http://localhost:${new URL(api.url).port}`], env: {}, port, eventLoop: true });
       started.push(server);
       return server;
     };

@@ -124,7 +124,7 @@ export async function postgresRestart(options: RestartOptions): Promise<{ checks
     await client.connect();
     let missingFavourites = 0;
     let missingComments = 0;
-    let outbox = { pending: -1, failed: -1, total: 0 };
+    let outbox = { pending: -1, failed: -1, total: 0, states: '' };
     let index = { missing: -1, extra: -1, stale: -1 };
     let drainSeconds = NaN;
     try {
@@ -142,7 +142,11 @@ export async function postgresRestart(options: RestartOptions): Promise<{ checks
            FROM (SELECT state FROM pgboss.job WHERE created_on >= $1 UNION ALL SELECT state FROM pgboss.archive WHERE created_on >= $1) j`,
           [loadStartedAt],
         );
-        outbox = { pending: Number(rows[0]!.pending), failed: Number(rows[0]!.failed), total: Number(rows[0]!.total) };
+        const states = await client.query<{ name: string; state: string; n: number }>(
+          `SELECT name, state::text, count(*)::int AS n FROM pgboss.job WHERE created_on >= $1 AND state < 'completed' GROUP BY 1, 2 ORDER BY 3 DESC`,
+          [loadStartedAt],
+        );
+        outbox = { pending: Number(rows[0]!.pending), failed: Number(rows[0]!.failed), total: Number(rows[0]!.total), states: states.rows.map((r) => `${r.n}× ${r.name} ${r.state}`).join(', ') };
         if (outbox.pending === 0 || performance.now() - drainStart > 120_000) break;
         await sleep(500);
       }
@@ -171,7 +175,7 @@ export async function postgresRestart(options: RestartOptions): Promise<{ checks
       check('No other errors', 'none (except requests cut while stopping)', `${unexpected.length}${unexpected.length ? `: ${formatCounts(countBy(unexpected.map((s) => `${s.op} ${s.answer.status}`)))}` : ''}`, unexpected.length === 0),
       check('Acknowledged favourites present', 'all', `${favourites.length - missingFavourites} of ${favourites.length}`, missingFavourites === 0),
       check('Acknowledged comments present', 'all', `${comments.length - missingComments} of ${comments.length}`, missingComments === 0),
-      check('Outbox drains', 'every job since the load began completed, none failed', `${outbox.total} jobs, ${outbox.pending} pending, ${outbox.failed} failed after ${drainSeconds.toFixed(1)} s`, outbox.pending === 0 && outbox.failed === 0),
+      check('Outbox drains', 'every job since the load began completed, none failed', `${outbox.total} jobs, ${outbox.pending} pending${outbox.states ? ` (${outbox.states})` : ''}, ${outbox.failed} failed, ${drainSeconds.toFixed(1)} s after the load ended`, outbox.pending === 0 && outbox.failed === 0),
       check('Search index matches the database', '0 missing, 0 extra, 0 stale', `${index.missing} missing, ${index.extra} extra, ${index.stale} stale (favourite count or title)`, index.missing === 0 && index.extra === 0 && index.stale === 0),
     ];
     if (checks.some((c) => !c.pass)) log(`errors the API logged:\n${loggedErrors(api.output())}`);

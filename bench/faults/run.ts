@@ -1,4 +1,4 @@
-// Fault benchmarks: `npm run bench:faults -- [--only postgres,pool] [--no-build]`.
+// Fault benchmarks: `npm run bench:faults -- [--only postgres,pool,worker] [--no-build]`.
 // Each scenario starts its own PostgreSQL and the built API on loopback, injects one fault, prints
 // a pass/fail table and writes it to its own section of docs/benchmarks.md. Bounded in time
 // (about three minutes). Not a test: run by hand or by `npm run bench`.
@@ -8,10 +8,11 @@ import { build, logger, today, writeSection } from '../api/stack.js';
 import { checksTable, printChecks, type Check } from './checks.js';
 import { poolExhausted } from './pool-exhausted.js';
 import { postgresRestart } from './postgres-restart.js';
+import { workerKilled } from './worker-killed.js';
 
 const log = logger('bench:faults');
 const { values } = parseArgs({
-  options: { only: { type: 'string', default: 'postgres,pool' }, 'no-build': { type: 'boolean', default: false }, users: { type: 'string', default: '30' }, outage: { type: 'string', default: '5' } },
+  options: { only: { type: 'string', default: 'postgres,pool,worker' }, 'no-build': { type: 'boolean', default: false }, users: { type: 'string', default: '30' }, outage: { type: 'string', default: '5' } },
   strict: true,
   allowPositionals: true,
 });
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
     log('connection pool exhausted');
     record('faults-pool', 'Connection pool exhausted', POOL_INTRO, await poolExhausted());
   }
-  if (only.has('worker')) log('worker killed mid-job: not written yet (see docs/benchmarks.md, Faults)');
+  if (only.has('worker')) {
+    log('worker killed mid-job');
+    record('faults-worker', 'Worker killed mid-job', WORKER_INTRO, await workerKilled());
+  }
   if (failed) log('some checks failed (see the tables above)');
 }
 
@@ -57,6 +61,14 @@ const POOL_INTRO = `## Faults: connection pool exhausted (\`npm run bench:faults
 and a short \`DATABASE_POOL_TIMEOUT_MS\`, holds every pooled connection busy with slow requests,
 and checks that further requests that need the database fail with 503 within the configured
 timeout instead of hanging, and that the API serves normally once the connections are free.`;
+
+const WORKER_INTRO = `## Faults: worker killed mid-job (\`npm run bench:faults -- --only worker\`)
+
+\`bench/faults/worker-killed.ts\` runs the separate worker process (\`apps/api/dist/worker.js\`, as
+deployed next to an API with \`WORKER=off\`), queues a \`search.index\` job and catches it mid-run
+(the script holds the advisory lock the indexer takes for that resource), kills the worker with
+SIGKILL, releases the lock and starts a new worker; it checks, within a bounded wait, that the job
+is retried and completes and that its effect (the resource's search document) happens once.`;
 
 main().catch((error: unknown) => {
   console.error(error);

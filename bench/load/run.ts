@@ -125,9 +125,9 @@ async function main(): Promise<void> {
       if (failed) throw new Error(`log-in failed: ${failed.status} ${JSON.stringify(failed.body)}`);
     }
     log(`${users.length} members logged in`);
-    await phase(users, resources, 20, 3); // warm-up
+    await phase(users, resources, 10, 3); // warm-up
     let best = 0;
-    for (let rate = 20; rate <= 2000; rate = Math.round(rate * 1.4)) {
+    for (let rate = 5; rate <= 2000; rate = Math.max(rate + 1, Math.round(rate * 1.4))) {
       const outcome = await phase(users, resources, rate, probeSeconds);
       probes.push(outcome);
       log(`probe ${rate}/s: p50 ${ms(outcome.p50)} ms, p99 ${ms(outcome.p99)} ms, errors ${outcome.errors}${outcome.errors ? ` (${outcome.errorKinds})` : ''}`);
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       best = rate;
       await sleep(1000);
     }
-    if (best === 0) best = 10;
+    if (best === 0) best = 3;
     // A probe is short; the sustained run may fall behind at the last good probe's rate, so step down until it holds.
     for (let rate = best, attempt = 0; attempt < 3; attempt++, rate = Math.round(rate * 0.8)) {
       log(`sustained run: ${rate}/s for ${duration} s`);
