@@ -245,7 +245,7 @@ describe('partners', () => {
         await page.keyboard.press('Space');
         await expect.poll(() => email.isChecked()).toBe(false);
 
-        await page.getByRole('button', { name: 'Toestaan' }).click();
+        await page.getByRole('button', { name: 'Toestaan', exact: true }).click();
         await page.getByRole('heading', { name: 'Terug bij Leesland' }).waitFor();
         expect(callbacks).toHaveLength(1);
         const callback = callbacks[0]!;
