@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNewsletterSettings } from '../../../features/newsletter/get-newsletter-settings';
 import { useUpdateNewsletterSettings } from '../../../features/newsletter/update-newsletter-settings';
@@ -16,6 +17,8 @@ export function NewsletterSection() {
   const language = i18n.resolvedLanguage ?? 'nl';
   const settings = useNewsletterSettings();
   const update = useUpdateNewsletterSettings();
+  // The choice being saved, set in the click's own render so the box changes at once (the answer then confirms it).
+  const [saving, setSaving] = useState<boolean | null>(null);
   const latest = settings.data?.history[0];
 
   return (
@@ -28,10 +31,12 @@ export function NewsletterSection() {
         <CheckboxField
           label={t('newsletter.optIn')}
           hint={latest ? t(latest.granted ? 'newsletter.since' : 'newsletter.offSince', { date: formatDateTime(latest.at, language) }) : t('newsletter.neverChosen')}
-          // While saving, the box shows the choice being saved (the answer then confirms it).
-          checked={update.isPending ? update.variables : settings.data.subscribed}
-          disabled={update.isPending}
-          onCheckedChange={(checked) => update.mutate(checked)}
+          checked={saving ?? settings.data.subscribed}
+          disabled={saving !== null}
+          onCheckedChange={(checked) => {
+            setSaving(checked);
+            update.mutate(checked, { onSettled: () => setSaving(null) });
+          }}
         />
       ) : null}
       {update.isError ? <Alert tone="error">{describeProblem(update.error).formError}</Alert> : null}
