@@ -17,7 +17,7 @@ import { SecondFactorRepository } from './second-factor.repository.js';
 const PURPOSE = 'totp-secret';
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-const invalidCode = () => new DomainError(400, ProblemCode.secondFactorInvalid, 'The code is not valid.', { errors: [{ path: 'code', message: 'Ongeldige code / Invalid code' }] });
+export const invalidCode = () => new DomainError(400, ProblemCode.secondFactorInvalid, 'The code is not valid.', { errors: [{ path: 'code', message: 'Ongeldige code / Invalid code' }] });
 
 function recoveryCode(): string {
   const bytes = crypto.randomBytes(10);

@@ -11,7 +11,7 @@ import { Mailer } from '../../../core/mail/mailer.service.js';
 import { JobQueue } from '../../../core/outbox/job-queue.js';
 import { MembersRepository } from '../../accounts/members.repository.js';
 import { Passwords } from '../../accounts/passwords.js';
-import { TwoFactorService, wrongPassword } from '../../accounts/two-factor.service.js';
+import { invalidCode, TwoFactorService, wrongPassword } from '../../accounts/two-factor.service.js';
 import { ConsentWithdrawalService } from '../../partners/consent/consent-withdrawal.service.js';
 import { ACCOUNT_DELETION_JOB } from './deletion-job.js';
 import { DeletionMails } from './deletion-mails.js';
@@ -47,9 +47,7 @@ export class DeletionRequestService {
     if (!(await this.passwords.verify(member.passwordHash, input.password))) throw wrongPassword();
     if (member.totpEnabledAt) {
       if (!input.code) throw new DomainError(400, ProblemCode.secondFactorRequired, 'Enter a code from your authenticator app.', { errors: [{ path: 'code', message: 'Vul een code in / Enter a code' }] });
-      if (!(await this.twoFactor.verifyCode(member.id, input.code))) {
-        throw new DomainError(400, ProblemCode.secondFactorInvalid, 'The code is not valid.', { errors: [{ path: 'code', message: 'Ongeldige code / Invalid code' }] });
-      }
+      if (!(await this.twoFactor.verifyCode(member.id, input.code))) throw invalidCode();
     }
     if (await this.deletions.findOpenForMember(member.id)) throw Conflict('This account is already being deleted.');
     const keepContributions = input.contributions === 'keep_anonymous';
