@@ -81,18 +81,39 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   return app;
 }
 
-/** Serves the built web client with a fallback to index.html for client-side routes. */
+/**
+ * Serves the built web client with a fallback to index.html for client-side routes. The build
+ * writes .br and .gz copies of its text files (apps/web/vite.config.ts); a browser that accepts
+ * one gets it (`Vary: Accept-Encoding`), others the plain file. Files under /assets/ carry a
+ * content hash in their name, so they are cached for a year; index.html is revalidated on every
+ * load (it names the current hashes); anything else (the favicon) for an hour.
+ */
 async function serveWebClient(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const indexFile = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false, maxAge: '1h' });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      preCompressed: true,
+      // The compressed copies are chosen through preCompressed, not requested by name.
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders: (reply, file) => {
+        const relative = path.relative(config.webDistDir, file);
+        if (relative.startsWith(`assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        else if (relative === 'index.html' || relative.startsWith(`index.html.`)) reply.header('cache-control', 'no-cache');
+      },
+    });
+  }
   fastify.get('/*', async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (!hasWeb || API_PREFIXES.some((prefix) => url.startsWith(prefix) || `${url}/` === prefix)) {
       sendProblem(NotFound('Page'), request, reply);
       return reply;
     }
-    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexFile));
+    return reply.sendFile('index.html');
   });
 }
