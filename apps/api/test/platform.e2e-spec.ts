@@ -111,6 +111,13 @@ describe('operations basics', () => {
     const register = document.paths['/api/auth/register'].post;
     expect(register.requestBody.content['application/json'].schema.properties.email).toBeDefined();
     expect(register.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    // Raw upload bodies are documented with the content types the routes take, not as JSON.
+    const raw = (path: string, method: string) => document.paths[path][method].requestBody.content as Record<string, { schema: unknown }>;
+    expect(raw('/api/resources/{id}/files', 'post')).toEqual({ 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } });
+    for (const [path, method] of [['/api/account/profile/photo', 'put'], ['/api/admin/partners/{id}/logo', 'put']] as const) {
+      expect(Object.keys(raw(path, method)).sort(), path).toEqual(['image/jpeg', 'image/png', 'image/webp']);
+      expect(raw(path, method)['image/png']!.schema, path).toEqual({ type: 'string', format: 'binary' });
+    }
     const docs = await t.client().get('/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('swagger');

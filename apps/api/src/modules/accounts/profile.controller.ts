@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Patch, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { OptionalFieldParam, OwnProfile, SetOptionalFieldRequest, UpdateProfileRequest, type OptionalField } from '@lesplein/contracts/profile';
 import { z } from 'zod';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/auth.decorators.js';
+import { IMAGE_TYPES } from '../../core/images/uploaded-image.js';
 import { ApiContract, ZBody, ZodPipe, ZParams } from '../../core/validation/zod.js';
 import { ProfileService } from './profile.service.js';
 
@@ -41,7 +42,8 @@ export class ProfileController {
   }
 
   @Put('photo')
-  @ApiBody({ description: 'A JPEG, PNG or WebP image (≤ 5 MB), sent as the raw body', required: true })
+  @ApiConsumes(...IMAGE_TYPES)
+  @ApiBody({ description: 'A JPEG, PNG or WebP image (≤ 5 MB), sent as the raw body', required: true, schema: { type: 'string', format: 'binary' } })
   @ApiContract({ query: PhotoQuery, response: OwnProfile, summary: 'Upload a profile photo with consent (re-encoded, metadata stripped)' })
   setPhoto(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Body, Controller, Delete, Get, Headers, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ok } from '@lesplein/contracts/common';
 import { ResourceFile, ResourceFileParam, ResourceIdParam } from '@lesplein/contracts/resource';
 import type { FastifyReply } from 'fastify';
@@ -32,7 +32,8 @@ export class ResourceFilesController {
 
   @Post()
   @RateLimit('resource-upload', 200, 3600)
-  @ApiBody({ description: 'The file as the raw body (application/octet-stream); its name URI-encoded in the x-file-name header.', required: true })
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ description: 'The file as the raw body (application/octet-stream); its name URI-encoded in the x-file-name header.', required: true, schema: { type: 'string', format: 'binary' } })
   @ApiContract({ params: ResourceIdParam, response: ResourceFile, status: 201, summary: 'Upload a file to my resource (streamed, checked by content, metadata stripped)' })
   upload(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   AdminPartnerList,
   AdminPartnerView,
@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { Actor } from '../../../core/auth/actor.js';
 import { CurrentActor, Roles } from '../../../core/auth/auth.decorators.js';
+import { IMAGE_TYPES } from '../../../core/images/uploaded-image.js';
 import { RateLimit } from '../../../core/rate-limit/rate-limit.js';
 import { ApiContract, ZBody, ZodPipe, ZParams } from '../../../core/validation/zod.js';
 import { PartnerAdminService, type NewPartner } from './partner-admin.service.js';
@@ -78,7 +79,8 @@ export class PartnerAdminController {
 
   @Put(':id/logo')
   @RateLimit('partner-logo', 60, 3600)
-  @ApiBody({ description: 'A JPEG, PNG or WebP image (≤ 5 MB), sent as the raw body with its image content type', required: true })
+  @ApiConsumes(...IMAGE_TYPES)
+  @ApiBody({ description: 'A JPEG, PNG or WebP image (≤ 5 MB), sent as the raw body with its image content type', required: true, schema: { type: 'string', format: 'binary' } })
   @ApiContract({ params: PartnerIdParam, response: AdminPartnerView, summary: 'Admins: upload the partner’s logo (re-encoded as WebP of at most 256 px, metadata stripped; served by the platform)' })
   setLogo(@CurrentActor() actor: Actor, @ZParams(PartnerIdParam) params: { id: string }, @Body(new ZodPipe(LogoBody)) image: Buffer): Promise<AdminPartnerView> {
     return this.partners.setLogo(actor, params.id, image);
