@@ -111,6 +111,25 @@ describe('uploading files', () => {
     expect(storedFiles(resource.id)).toHaveLength(before);
   });
 
+  it('takes only the raw body: text and JSON values are refused, not stored as the file (were stored: "hallo" from a JSON string)', async () => {
+    const { member, client } = await memberWithClient(t);
+    const resource = await createResource(client);
+    const cases: Array<[string, string]> = [
+      ['text/plain', 'hallo wereld'],
+      ['application/json', '"hallo wereld"'],
+      ['application/json', '{"bestand":"hallo"}'],
+      ['application/x-www-form-urlencoded', 'bestand=hallo'],
+    ];
+    for (const [contentType, body] of cases) {
+      const response = await client.post(`/api/resources/${resource.id}/files`, undefined, { raw: body, headers: { 'content-type': contentType, 'x-file-name': 'les.txt' } });
+      expect(response.status, contentType).toBe(400);
+      expect(response.headers.get('content-type'), contentType).toContain('application/problem+json');
+      expect(response.body.errors[0].message, contentType).toContain('application/octet-stream');
+    }
+    expect(await t.sql('SELECT 1 FROM "ResourceFile" WHERE "uploaderId" = $1', [member.id])).toHaveLength(0);
+    expect(storedFiles(resource.id)).toEqual([]);
+  });
+
   it('refuses files over the size limit (413) while streaming', async () => {
     const { client } = await memberWithClient(t);
     const resource = await createResource(client);

@@ -1,16 +1,24 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Body, Controller, Delete, Get, Headers, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Ok } from '@lesplein/contracts/common';
 import { ResourceFile, ResourceFileParam, ResourceIdParam } from '@lesplein/contracts/resource';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators.js';
 import { contentDisposition } from '../../core/http/content-disposition.js';
 import { displayFileName } from '../../core/http/receive-upload.js';
 import { RateLimit } from '../../core/rate-limit/rate-limit.js';
-import { ApiContract, ZParams } from '../../core/validation/zod.js';
+import { ApiContract, ZodPipe, ZParams } from '../../core/validation/zod.js';
 import { ResourceFilesService, type FileStream } from './resource-files.service.js';
+
+/**
+ * The file arrives as the request stream itself (the application/octet-stream parser in
+ * create-app.ts). Any other content type was parsed into something else — text, a JSON value —
+ * which must not be stored as if it were the file's bytes.
+ */
+const UploadBody = z.instanceof(Readable, { message: 'Stuur het bestand als application/octet-stream / Send the file as application/octet-stream' });
 
 /** Uploaded files never run script in our origin: nosniff, and a sandboxing CSP that allows nothing. */
 const FILE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
@@ -38,12 +46,12 @@ export class ResourceFilesController {
   upload(
     @CurrentActor() actor: Actor,
     @ZParams(ResourceIdParam) params: { id: string },
-    @Body() body: unknown,
+    @Body(new ZodPipe(UploadBody)) body: Readable,
     @Headers('x-file-name') fileName: string | undefined,
     @Headers('content-length') contentLength: string | undefined,
   ): Promise<ResourceFile> {
     const declared = contentLength && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
-    return this.files.upload(actor, params.id, body as Readable, displayFileName(fileName), declared);
+    return this.files.upload(actor, params.id, body, displayFileName(fileName), declared);
   }
 
   @Delete(':fileId')
