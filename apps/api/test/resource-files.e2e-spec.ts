@@ -130,6 +130,21 @@ describe('uploading files', () => {
     expect(storedFiles(resource.id)).toEqual([]);
   });
 
+  it('keeps display names free of bidirectional controls and shortens long ones without losing the extension', async () => {
+    const { client } = await memberWithClient(t);
+    const resource = await createResource(client);
+    const disguised = await uploadFile(client, resource.id, 'werkblad\u202efdp.txt', Buffer.from('Breuken'));
+    expect(disguised.status).toBe(201);
+    expect(disguised.body.name).toBe('werkbladfdp.txt');
+    const long = await uploadFile(client, resource.id, `${'b'.repeat(300)}.txt`, Buffer.from('Breuken'));
+    expect(long.status).toBe(201);
+    expect(long.body.name).toBe(`${'b'.repeat(196)}.txt`);
+    // Cut at 200 characters, this name used to lose its dangerous extension and pass the check.
+    const executable = await uploadFile(client, resource.id, `${'c'.repeat(300)}.exe`, Buffer.from('Breuken'));
+    expect(executable.status).toBe(415);
+    expect(executable.body.code).toBe('file_type_refused');
+  });
+
   it('refuses files over the size limit (413) while streaming', async () => {
     const { client } = await memberWithClient(t);
     const resource = await createResource(client);

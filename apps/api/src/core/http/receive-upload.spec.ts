@@ -43,4 +43,24 @@ describe('displayFileName', () => {
     expect(displayFileName(undefined)).toBe('bestand');
     expect(displayFileName('%E0%A4%A')).toBe('%E0%A4%A');
   });
+
+  it('drops C1 and bidirectional controls, so a name cannot disguise its extension', () => {
+    expect(displayFileName(encodeURIComponent('foto\u202egpj.exe'))).toBe('fotogpj.exe');
+    expect(displayFileName(encodeURIComponent('\u200f\u2066les\u2069\u0085\u009b.txt'))).toBe('les.txt');
+  });
+
+  it('names nothing but dots "bestand"', () => {
+    for (const name of ['.', '..', '...', ' . ', '../..']) expect(displayFileName(encodeURIComponent(name))).toBe('bestand');
+    expect(displayFileName('.htaccess')).toBe('.htaccess');
+  });
+
+  it('shortens a long name to 200 characters, keeping its extension and every character whole', () => {
+    const long = displayFileName(encodeURIComponent(`${'a'.repeat(300)}.exe`));
+    expect(long).toBe(`${'a'.repeat(196)}.exe`);
+    const emoji = displayFileName(encodeURIComponent(`${'😀'.repeat(250)}.txt`));
+    expect([...emoji]).toHaveLength(200);
+    expect(emoji.endsWith('😀.txt')).toBe(true);
+    expect(emoji.isWellFormed()).toBe(true);
+    expect([...displayFileName(encodeURIComponent('b'.repeat(300)))]).toHaveLength(200);
+  });
 });

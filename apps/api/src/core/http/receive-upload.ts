@@ -40,7 +40,16 @@ export async function receiveUpload(body: Readable, options: { tempDir: string; 
   return { path: file, size, discard };
 }
 
-/** The uploader's file name, for display only: no directories, no control characters, bounded. */
+const MAX_NAME_LENGTH = 200;
+/** Extensions longer than this are not kept apart when a name is shortened. */
+const MAX_EXTENSION_LENGTH = 16;
+
+/**
+ * The uploader's file name, for display only: no directories, no control characters (C0, DEL,
+ * C1), no bidirectional controls (which make `foto\u202Egpj.exe` look like `fotoexe.jpg`), not
+ * just dots, at most 200 characters (code points, so no character is cut in half). A longer name
+ * keeps its extension: the type checks and the download see the extension the uploader gave.
+ */
 export function displayFileName(header: string | string[] | undefined): string {
   let raw = Array.isArray(header) ? header[0] : header;
   try {
@@ -48,7 +57,17 @@ export function displayFileName(header: string | string[] | undefined): string {
   } catch {
     // keep the undecoded value
   }
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const name = (raw ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC').trim().slice(0, 200);
-  return name || 'bestand';
+  const name = (raw ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .normalize('NFC')
+    .trim();
+  if (/^\.*$/.test(name)) return 'bestand';
+  const characters = [...name];
+  if (characters.length <= MAX_NAME_LENGTH) return name;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= MAX_EXTENSION_LENGTH + 1 ? [...name.slice(dot)] : [];
+  return [...characters.slice(0, MAX_NAME_LENGTH - extension.length), ...extension].join('').trim();
 }
