@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { ProblemCode, type Problem } from '@lesplein/contracts/common';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
@@ -31,7 +32,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `https://lesplein.org/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra };
+  return { type: `https://lesplein.org/problems/${code}`, title: TITLES[status] ?? STATUS_CODES[status] ?? 'Error', status, code, detail, ...extra };
 }
 
 /** An error from Fastify itself (body parsing, limits, content type). */
