@@ -5,8 +5,10 @@ import { linkIn } from '@lesplein/testing/mail-catcher';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { JobQueue } from '../src/core/outbox/job-queue.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../src/core/storage/object-storage.js';
 import { DataExportRetention } from '../src/modules/privacy/export/data-export-retention.service.js';
+import { DATA_EXPORT_JOB } from '../src/modules/privacy/export/data-export.job.js';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
 import { memberWithClient, type TestMember } from './factories/members.js';
 import { createResource, publishedLinkResource, uploadFile } from './factories/resources.js';
@@ -298,6 +300,23 @@ describe('data export requests while one is being made', () => {
     expect(limited.body.code).toBe('export_limit_reached');
     expect(limited.body.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.body.retryAfterSeconds).toBeLessThanOrEqual(3600);
+  });
+
+  it('runs one export at a time when its job is started again while a run is still going (an overdue retry): one archive, one link e-mail', async () => {
+    // A run that outlives its expiry is retried while it still runs; the job is exclusive per export.
+    const { member, client } = await memberWithClient(idle);
+    const requested = await client.post<{ id: string }>('/api/account/exports');
+    expect(requested.status).toBe(202);
+    const jobs = idle.app.get(JobQueue);
+    await Promise.all([1, 2, 3].map(() => jobs.runNow(DATA_EXPORT_JOB, { exportId: requested.body.id })));
+
+    const view = (await client.get<ExportView>(`/api/account/exports/${requested.body.id}`)).body;
+    expect(view).toMatchObject({ status: 'ready', downloadable: true });
+    const archive = await fetchBytes(`${idle.url}${view.downloadPath}`, client);
+    expect(archive.status).toBe(200);
+    expect([...(await unzip(archive.body)).keys()]).toContain('README.txt');
+    const linkMails = await idle.sql(`SELECT 1 FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'subject' IN ('Je gegevensexport is klaar', 'Your data export is ready')`, [member.email]);
+    expect(linkMails).toHaveLength(1);
   });
 });
 

@@ -24,6 +24,19 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ publicUrl: 'https://lesplein.example', secureCookies: true, host: '0.0.0.0' });
   });
 
+  it('reads the job queue\'s expiry check interval and per-job expiry overrides', () => {
+    expect(loadConfig({}).jobs).toEqual({ expiryCheckSeconds: 15, expiryOverrides: {} });
+    expect(loadConfig({ JOB_EXPIRY_CHECK_SECONDS: '2', JOB_EXPIRY_SECONDS: 'mail.send=5,privacy.data-export=3600' }).jobs).toEqual({
+      expiryCheckSeconds: 2,
+      expiryOverrides: { 'mail.send': 5, 'privacy.data-export': 3600 },
+    });
+    expect(() => loadConfig({ JOB_EXPIRY_SECONDS: 'mail.send' })).toThrow(/JOB_EXPIRY_SECONDS/);
+    expect(() => loadConfig({ JOB_EXPIRY_SECONDS: 'mail.send=0' })).toThrow(/JOB_EXPIRY_SECONDS: needs each job named once, with 1 to 86399 seconds/);
+    expect(() => loadConfig({ JOB_EXPIRY_SECONDS: 'mail.send=86400' })).toThrow(/JOB_EXPIRY_SECONDS/);
+    expect(() => loadConfig({ JOB_EXPIRY_SECONDS: 'mail.send=5,mail.send=6' })).toThrow(/JOB_EXPIRY_SECONDS/);
+    expect(() => loadConfig({ JOB_EXPIRY_CHECK_SECONDS: '0' })).toThrow(/JOB_EXPIRY_CHECK_SECONDS/);
+  });
+
   it('names every invalid variable', () => {
     expect(() => loadConfig({ PORT: 'abc', APP_SECRET: 'short' })).toThrow(/PORT[\s\S]*APP_SECRET|APP_SECRET[\s\S]*PORT/);
   });
@@ -41,6 +54,7 @@ describe('the rules across variables (ENV_RULES, shown in docs/operations.md)', 
       APP_SECRET: 'must differ from the development default in production',
       PUBLIC_URL: 'required in production, as an https:// URL',
       SMTP_URL: 'required in production',
+      JOB_EXPIRY_SECONDS: 'each value 1–86399 seconds, each job named once',
       S3_BUCKET: 'required when STORAGE_DRIVER=s3',
       S3_ACCESS_KEY_ID: 'set together with S3_SECRET_ACCESS_KEY when STORAGE_DRIVER=s3; required in production when STORAGE_DRIVER=s3',
       S3_SECRET_ACCESS_KEY: 'set together with S3_ACCESS_KEY_ID when STORAGE_DRIVER=s3',

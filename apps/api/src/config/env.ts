@@ -47,6 +47,12 @@ const EnvVariables = z
     TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-For from a reverse proxy in front of the API (enable only behind one).'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('Requests per minute per client address across the API; sensitive routes have tighter limits.'),
     WORKER: z.enum(['inline', 'off']).default('inline').describe('inline: background jobs run inside the API process; off: a separate worker runs them.'),
+    JOB_EXPIRY_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(15).describe('How often (in seconds) the job queue looks for runs past their expiry, such as a job whose worker process died, and queues their retry; the same pass archives finished jobs. A dead worker\'s job is retried within its expiry plus about twice this.'),
+    JOB_EXPIRY_SECONDS: z
+      .string()
+      .regex(/^[a-z0-9.-]+=\d+(,[a-z0-9.-]+=\d+)*$/)
+      .optional()
+      .describe('Overrides how long one run of a job type may take before it is counted as failed and retried, as comma-separated name=seconds pairs (e.g. privacy.data-export=3600); at most 86399 per job. Unset: the values in docs/ARCHITECTURE.md ("Background jobs"). An unknown job name stops the start.'),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(15).describe('On SIGTERM or SIGINT: how long requests in flight and running jobs may take to finish before their connections are closed (running jobs are then failed and retried); no new connections are accepted meanwhile.'),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local').describe('Where uploaded files are kept: local (DATA_DIR/files, one machine) or s3 (any S3-compatible object store).'),
     S3_ENDPOINT: z.url().optional().describe('S3 endpoint URL for S3-compatible stores (MinIO, Ceph, Garage…); unset for AWS S3.'),
@@ -86,6 +92,19 @@ export interface EnvRule {
   broken(env: ParsedEnv): boolean;
 }
 
+/** pg-boss refuses an expiry of 24 hours or more. */
+const MAX_JOB_EXPIRY_SECONDS = 86_399;
+
+/** JOB_EXPIRY_SECONDS (`name=seconds,…`, already matched by its pattern) as a map. */
+function parseJobExpiries(value: string | undefined): Record<string, number> {
+  const expiries: Record<string, number> = {};
+  for (const pair of value ? value.split(',') : []) {
+    const [name, seconds] = pair.split('=') as [string, string];
+    expiries[name] = Number(seconds);
+  }
+  return expiries;
+}
+
 const inProduction = (env: ParsedEnv): boolean => env.NODE_ENV === 'production';
 const withS3 = (env: ParsedEnv): boolean => env.STORAGE_DRIVER === 's3';
 const S3_KEYS_TOGETHER = 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together';
@@ -109,6 +128,16 @@ export const ENV_RULES: readonly EnvRule[] = [
     requirement: 'required in production',
     message: 'is required in production',
     broken: (env) => inProduction(env) && !env.SMTP_URL,
+  },
+  {
+    variable: 'JOB_EXPIRY_SECONDS',
+    requirement: `each value 1–${MAX_JOB_EXPIRY_SECONDS} seconds, each job named once`,
+    message: `needs each job named once, with 1 to ${MAX_JOB_EXPIRY_SECONDS} seconds`,
+    broken: (env) => {
+      const pairs = env.JOB_EXPIRY_SECONDS?.split(',') ?? [];
+      const expiries = parseJobExpiries(env.JOB_EXPIRY_SECONDS);
+      return Object.keys(expiries).length !== pairs.length || Object.values(expiries).some((seconds) => seconds < 1 || seconds > MAX_JOB_EXPIRY_SECONDS);
+    },
   },
   {
     variable: 'S3_BUCKET',
@@ -182,6 +211,8 @@ export interface AppConfig {
   seedDemo: boolean;
   webDistDir: string;
   worker: 'inline' | 'off';
+  /** The job queue's timing: the expiry check's interval and per-job-type expiry overrides (seconds). */
+  jobs: { expiryCheckSeconds: number; expiryOverrides: Readonly<Record<string, number>> };
   /** Seconds a stopping process gives requests in flight and running jobs. */
   shutdownGraceSeconds: number;
   trustProxy: boolean;
@@ -255,6 +286,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR ?? 'apps/web/dist'),
     worker: env.WORKER,
+    jobs: { expiryCheckSeconds: env.JOB_EXPIRY_CHECK_SECONDS, expiryOverrides: parseJobExpiries(env.JOB_EXPIRY_SECONDS) },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     trustProxy: env.TRUST_PROXY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

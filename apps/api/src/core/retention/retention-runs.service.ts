@@ -15,7 +15,7 @@ export class RetentionRunsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: PURGE_RETENTION_RUNS_JOB, cron: '55 3 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
+    this.jobs.define({ name: PURGE_RETENTION_RUNS_JOB, cron: '55 3 * * *', retryLimit: 2, expireInSeconds: 600, retention: true, handler: () => this.purge() });
   }
 
   purge(now = new Date()): Promise<number> {

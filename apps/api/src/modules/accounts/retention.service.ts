@@ -33,7 +33,7 @@ export class RetentionService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: PURGE_ACCOUNT_LOGS_JOB, cron: '*/10 * * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
+    this.jobs.define({ name: PURGE_ACCOUNT_LOGS_JOB, cron: '*/10 * * * *', retryLimit: 2, expireInSeconds: 600, retention: true, handler: () => this.purge() });
   }
 
   async purge(now = new Date()): Promise<PurgeResult> {

@@ -34,7 +34,7 @@ export class PageViewsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: PURGE_PAGE_VIEWS_JOB, cron: '50 3 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
+    this.jobs.define({ name: PURGE_PAGE_VIEWS_JOB, cron: '50 3 * * *', retryLimit: 2, expireInSeconds: 600, retention: true, handler: () => this.purge() });
   }
 
   record(route: AnalyticsRoute): Promise<void> {

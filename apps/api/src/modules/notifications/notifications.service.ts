@@ -62,8 +62,9 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: DIGEST_JOB, cron: '0 6 * * *', retryLimit: 3, handler: async () => void (await this.sendDigests()) });
-    this.jobs.define({ name: PURGE_NOTIFICATIONS_JOB, cron: '30 3 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
+    // Exclusive: two runs at once could both send a member the same digest.
+    this.jobs.define({ name: DIGEST_JOB, cron: '0 6 * * *', retryLimit: 3, expireInSeconds: 1800, exclusive: () => 'all', handler: async () => void (await this.sendDigests()) });
+    this.jobs.define({ name: PURGE_NOTIFICATIONS_JOB, cron: '30 3 * * *', retryLimit: 2, expireInSeconds: 600, retention: true, handler: () => this.purge() });
   }
 
   /** Records events for their recipients (never for the actor themselves) and queues immediate e-mail. */

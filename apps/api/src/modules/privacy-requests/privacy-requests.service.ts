@@ -44,7 +44,7 @@ export class PrivacyRequestsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: PURGE_PRIVACY_REQUESTS_JOB, cron: '45 3 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
+    this.jobs.define({ name: PURGE_PRIVACY_REQUESTS_JOB, cron: '45 3 * * *', retryLimit: 2, expireInSeconds: 600, retention: true, handler: () => this.purge() });
   }
 
   async file(actor: Actor | undefined, input: ParsedNewRequest): Promise<PrivacyRequestReceipt> {

@@ -25,8 +25,8 @@ export class ResourceJobs implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define<{ keys: string[] }>({ name: DELETE_OBJECTS_JOB, handler: (data) => this.deleteObjects(data.keys) });
-    this.jobs.define<{ fileId: string }>({ name: THUMBNAIL_JOB, retryLimit: 3, handler: (data) => this.thumbnail(data.fileId) });
+    this.jobs.define<{ keys: string[] }>({ name: DELETE_OBJECTS_JOB, expireInSeconds: 120, handler: (data) => this.deleteObjects(data.keys) });
+    this.jobs.define<{ fileId: string }>({ name: THUMBNAIL_JOB, retryLimit: 3, expireInSeconds: 300, handler: (data) => this.thumbnail(data.fileId) });
   }
 
   async deleteObjects(keys: string[]): Promise<void> {

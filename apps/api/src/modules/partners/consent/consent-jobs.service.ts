@@ -35,9 +35,9 @@ export class ConsentJobsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define<ConsentMailJob>({ name: CONSENT_MAIL_JOB, retryLimit: 10, handler: (job) => this.mailReceipt(job) });
-    this.jobs.define<{ consentId: string }>({ name: PARTNER_NOTIFY_JOB, retryLimit: 12, handler: (job) => this.notifyPartner(job.consentId) });
-    this.jobs.define({ name: PARTNER_PURGE_JOB, cron: '15 4 * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
+    this.jobs.define<ConsentMailJob>({ name: CONSENT_MAIL_JOB, retryLimit: 10, expireInSeconds: 120, handler: (job) => this.mailReceipt(job) });
+    this.jobs.define<{ consentId: string }>({ name: PARTNER_NOTIFY_JOB, retryLimit: 12, expireInSeconds: 60, handler: (job) => this.notifyPartner(job.consentId) });
+    this.jobs.define({ name: PARTNER_PURGE_JOB, cron: '15 4 * * *', retryLimit: 2, expireInSeconds: 600, retention: true, handler: () => this.purge() });
   }
 
   /** Removes what is past its time; consent records themselves are evidence and stay. */

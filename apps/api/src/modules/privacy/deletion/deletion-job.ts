@@ -44,8 +44,9 @@ export class DeletionJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define<{ deletionId: string }>({ name: ACCOUNT_DELETION_JOB, retryLimit: 50, handler: async (data) => void (await this.run(data.deletionId)) });
-    this.jobs.define({ name: DELETIONS_DUE_JOB, cron: '* * * * *', retryLimit: 2, handler: async () => void (await this.startDue()) });
+    // Exclusive: two runs of one deletion at once could send the farewell mail and write the audit entry twice.
+    this.jobs.define<{ deletionId: string }>({ name: ACCOUNT_DELETION_JOB, retryLimit: 50, expireInSeconds: 1800, exclusive: (data) => data.deletionId, handler: async (data) => void (await this.run(data.deletionId)) });
+    this.jobs.define({ name: DELETIONS_DUE_JOB, cron: '* * * * *', retryLimit: 2, expireInSeconds: 60, handler: async () => void (await this.startDue()) });
     this.ledger.onReapply(async (memberId, entry) => {
       const deletion = await this.tx.run((tx) => this.repository.create(tx, { memberId, keepContributions: entry.keepContributions, executeAfter: new Date(), cancelTokenHash: null, status: 'running', reason: entry.reason }));
       await this.run(deletion.id);
@@ -67,11 +68,14 @@ export class DeletionJob implements OnModuleInit {
     });
   }
 
-  /** Runs (or resumes) every deletion that is due or running, in this process: the CLI's `deletions:run`. */
+  /**
+   * Runs (or resumes) every deletion that is due or running, in this process: the CLI's
+   * `deletions:run`. Through the queue's exclusive lock, so one a worker is running is waited for.
+   */
   async runAllNow(): Promise<number> {
     await this.startDue();
     const running = await this.repository.runningIds();
-    for (const { id } of running) await this.run(id);
+    for (const { id } of running) await this.jobs.runNow(ACCOUNT_DELETION_JOB, { deletionId: id });
     return running.length;
   }
 

@@ -31,7 +31,8 @@ export class InactiveAccountsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: INACTIVE_ACCOUNTS_JOB, cron: '10 2 * * *', retryLimit: 2, retention: true, handler: () => this.run() });
+    // Exclusive: two runs at once could warn a member twice.
+    this.jobs.define({ name: INACTIVE_ACCOUNTS_JOB, cron: '10 2 * * *', retryLimit: 2, expireInSeconds: 1800, exclusive: () => 'all', retention: true, handler: () => this.run() });
   }
 
   async run(now = new Date()): Promise<{ warned: number; deletionsStarted: number }> {

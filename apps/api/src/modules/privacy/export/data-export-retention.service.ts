@@ -31,7 +31,7 @@ export class DataExportRetention implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ name: PURGE_DATA_EXPORTS_JOB, cron: '23 * * * *', retryLimit: 2, retention: true, handler: () => this.purge() });
+    this.jobs.define({ name: PURGE_DATA_EXPORTS_JOB, cron: '23 * * * *', retryLimit: 2, expireInSeconds: 600, retention: true, handler: () => this.purge() });
   }
 
   async purge(now = new Date()): Promise<ExportPurgeResult> {

@@ -40,7 +40,9 @@ export class DataExportJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define<{ exportId: string }>({ name: DATA_EXPORT_JOB, retryLimit: 3, handler: (data) => this.run(data.exportId) });
+    // Exclusive: a retry that overtook a slow first run would rewrite the same archive and then, finding
+    // the export already ready, delete it.
+    this.jobs.define<{ exportId: string }>({ name: DATA_EXPORT_JOB, retryLimit: 3, expireInSeconds: 1800, exclusive: (data) => data.exportId, handler: (data) => this.run(data.exportId) });
   }
 
   async run(exportId: string): Promise<void> {
