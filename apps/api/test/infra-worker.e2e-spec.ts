@@ -10,9 +10,16 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 let api: TestApp;
 
+/**
+ * Job timing shared by the API and the workers here: a mail run counts as failed after 8 s (a send
+ * to the loopback catcher takes milliseconds) and expired runs are looked for every second, so a
+ * killed worker's job is retried within seconds rather than the production two minutes.
+ */
+const JOB_TIMING = { JOB_EXPIRY_SECONDS: 'mail.send=8', JOB_EXPIRY_CHECK_SECONDS: '1' };
+
 beforeAll(async () => {
   // The API as deployed next to a worker: it queues jobs but runs none.
-  api = await startTestApp({ WORKER: 'off' });
+  api = await startTestApp({ WORKER: 'off', ...JOB_TIMING });
 });
 afterAll(async () => api?.close());
 
@@ -57,6 +64,7 @@ describe('the worker process (npm run worker)', () => {
       LOG_LEVEL: 'info',
       DATA_DIR: api.dataDir,
       SEED_DEMO: 'false',
+      ...JOB_TIMING, // each process starting writes its queue settings: the same everywhere
     });
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -78,6 +86,64 @@ describe('the worker process (npm run worker)', () => {
     expect(await exitCode(worker)).toBe(0);
     expect(worker.output()).toContain('Stopped cleanly');
   }, 120_000);
+
+  it('retries a job whose worker was killed mid-run once its expiry has passed, and it completes exactly once', async () => {
+    // An SMTP server that accepts connections and never answers: the first worker's send hangs there.
+    const stalled = new Set<net.Socket>();
+    const stall = net.createServer((socket) => {
+      stalled.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => stalled.delete(socket));
+    });
+    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+    const stallUrl = `smtp://127.0.0.1:${(stall.address() as net.AddressInfo).port}`;
+    const address = `killed-worker-${Date.now()}@example.test`;
+    const workerEnv = (smtpUrl: string, port: number) => ({
+      NODE_ENV: 'test',
+      DATABASE_URL: api.databaseUrl,
+      SMTP_URL: smtpUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WORKER: 'off',
+      LOG_LEVEL: 'info',
+      DATA_DIR: api.dataDir,
+      SEED_DEMO: 'false',
+      ...JOB_TIMING,
+    });
+    const job = async () =>
+      (
+        await api.sql<{ state: string; retries: number; expire: number }>(
+          `SELECT state::text AS state, retry_count AS retries, extract(epoch FROM expire_in)::int AS expire FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1
+           UNION ALL SELECT state::text, retry_count, extract(epoch FROM expire_in)::int FROM pgboss.archive WHERE name = 'mail.send' AND data->>'to' = $1`,
+          [address],
+        )
+      )[0];
+
+    const first = startWorker(workerEnv(stallUrl, await freePort()));
+    let second: ReturnType<typeof startWorker> | undefined;
+    try {
+      await queueMail(address, 'Sent once although a worker died');
+      expect(await job()).toMatchObject({ state: 'created', expire: 8 });
+      // The first worker has taken the job and is inside the send, connected to the silent server.
+      await waitUntil(async () => stalled.size > 0 && (await job())?.state === 'active', 60_000, `the first worker to be mid-send (${first.output().slice(-800)})`);
+      first.kill('SIGKILL');
+      expect(await exitCode(first)).toBeNull(); // killed by the signal, not exited
+      for (const socket of stalled) socket.destroy();
+      expect((await job())?.state).toBe('active'); // nobody told the queue
+
+      second = startWorker(workerEnv(api.mail.url, await freePort()));
+      await waitUntil(async () => (await job())?.state === 'completed', 60_000, `the job to be retried and completed (${JSON.stringify(await job())}; ${second.output().slice(-800)})`);
+      expect(await job()).toMatchObject({ state: 'completed', retries: 1 });
+      const received = api.mail.all().filter((mail) => mail.to.includes(address));
+      expect(received.map((mail) => mail.subject)).toEqual(['Sent once although a worker died']);
+      expect(await api.sql(`SELECT 1 FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 UNION ALL SELECT 1 FROM pgboss.archive WHERE name = 'mail.send' AND data->>'to' = $1`, [address])).toHaveLength(1);
+    } finally {
+      first.kill('SIGKILL');
+      second?.kill('SIGTERM');
+      if (second) await exitCode(second);
+      await new Promise((resolve) => stall.close(resolve));
+    }
+  }, 150_000);
 
   it('refuses to start without DATABASE_URL, saying why', async () => {
     const worker = startWorker({ NODE_ENV: 'test', DATABASE_URL: '', LOG_LEVEL: 'silent' });
