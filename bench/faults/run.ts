@@ -67,8 +67,9 @@ const WORKER_INTRO = `## Faults: worker killed mid-job (\`npm run bench:faults -
 \`bench/faults/worker-killed.ts\` runs the separate worker process (\`apps/api/dist/worker.js\`, as
 deployed next to an API with \`WORKER=off\`), queues a \`search.index\` job and catches it mid-run
 (the script holds the advisory lock the indexer takes for that resource), kills the worker with
-SIGKILL, releases the lock and starts a new worker; it checks, within a bounded wait, that the job
-is retried and completes and that its effect (the resource's search document) happens once.`;
+SIGKILL, releases the lock and starts a new worker; it checks, within a bounded wait (120 s: the
+job's 60 s expiry, the 15 s expiry check and the retry delay), that the job is retried and
+completes and that its effect (the resource's search document) happens once.`;
 
 main().catch((error: unknown) => {
   console.error(error);
