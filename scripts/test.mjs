@@ -2,7 +2,7 @@
 //
 //   1 build       turbo run build (contracts, api incl. prisma generate, web)
 //   2 lint        npm run lint (ESLint, including the import boundaries)
-//   3 typecheck   turbo run typecheck
+//   3 typecheck   turbo run typecheck typecheck:bench (every workspace, and bench/ against the API's sources)
 //   4 boundaries  node --test scripts/lint-boundaries.test.mjs (the boundaries really fire)
 //   5 unit        turbo run test (each workspace's vitest; the API's starts its own PostgreSQL + SMTP)
 //   6 e2e         ensure Chromium (Debian package), then npm run e2e -w @lesplein/web
@@ -39,7 +39,7 @@ const npm = (...args) => ['npm', args];
 const STEPS = [
   { name: 'build', timeoutMs: 10 * MINUTE, command: turbo('build', '--output-logs=errors-only') },
   { name: 'lint', timeoutMs: 5 * MINUTE, command: npm('run', 'lint') },
-  { name: 'typecheck', timeoutMs: 5 * MINUTE, command: turbo('typecheck', '--output-logs=errors-only') },
+  { name: 'typecheck', timeoutMs: 5 * MINUTE, command: turbo('typecheck', 'typecheck:bench', '--output-logs=errors-only') },
   {
     name: 'boundaries',
     timeoutMs: 2 * MINUTE,

@@ -1,3 +1,7 @@
+// request.cookies and reply.setCookie/clearCookie are @fastify/cookie's additions to Fastify's
+// types (the plugin itself is registered in app/create-app.ts); imported here, where they are used,
+// so every program that includes these files (the bench scripts too) sees them. Type-only: erased.
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'lp_session';
