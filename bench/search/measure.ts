@@ -45,14 +45,15 @@ export async function measure<T>(items: T[], concurrency: number, work: (item: T
 let clients = 0;
 
 /**
- * GET that fails unless the answer is 200 (the body is read, as a client would). Each request
+ * GET that fails unless the answer is 200 (the body is read, as a client would, and returned). Each request
  * comes from another client address (X-Forwarded-For; the API runs with TRUST_PROXY), as many
  * visitors would, so the per-address rate limits do not turn the benchmark into 429s.
  */
-export async function get(url: string): Promise<void> {
+export async function get(url: string): Promise<string> {
   clients++;
   const address = `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
   const response = await fetch(url, { headers: { 'x-forwarded-for': address } });
-  await response.arrayBuffer();
+  const body = await response.text();
   if (response.status !== 200) throw new Error(`${response.status} for ${url}`);
+  return body;
 }

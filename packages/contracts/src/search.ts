@@ -89,6 +89,12 @@ export const SearchResult = z.object({
   total: z.number().int(),
   /** Counts per facet value for the current query, each facet ignoring its own filter. */
   facets: z.record(FacetName, z.array(FacetValue)),
+  /**
+   * The total and the facet counts are estimates: a very large result is counted over a sample
+   * of its matches (show them as approximate, e.g. "about 12,000"). The items always match; for
+   * relevance over a very large result they are the best ranked of that sample.
+   */
+  estimated: z.boolean(),
   /** A corrected query when nothing (or very little) matched, e.g. "wiskunde" for "wiskunfe". */
   didYouMean: z.string().nullable(),
   sort: SearchSort,

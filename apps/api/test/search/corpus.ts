@@ -4,6 +4,8 @@ import { createMember } from '../factories/members.js';
 import type { TestApp } from '../support/test-app.js';
 
 export interface CorpusResource {
+  /** A fixed id (default: a random one). */
+  id?: string;
   title: string;
   description?: string;
   keywords?: string[];
@@ -26,7 +28,7 @@ export interface CorpusResource {
 
 /** Inserts a resource row as it would be after the API created (and published) it; returns its id. */
 export async function insertResource(t: TestApp, authorId: string | null, r: CorpusResource): Promise<string> {
-  const id = randomUUID();
+  const id = r.id ?? randomUUID();
   const state = r.state ?? 'published';
   await t.sql(
     `INSERT INTO "Resource" (id, "authorId", title, description, type, state, link, language, keywords, licence, "ageMin", "ageMax",

@@ -35,7 +35,7 @@ export class SearchService {
     await this.observer.onSearch({ memberId: actor?.memberId ?? null, filters, total: result.total, nextPage: cursor !== undefined }).catch((error: unknown) => {
       this.logger.warn(`Search observer failed: ${(error as Error).message}`);
     });
-    return { items, nextCursor: result.nextCursor, total: result.total, facets: result.facets, didYouMean: result.didYouMean, sort };
+    return { items, nextCursor: result.nextCursor, total: result.total, facets: result.facets, estimated: result.estimated, didYouMean: result.didYouMean, sort };
   }
 
   async suggest(query: { q: string; limit: number }): Promise<SuggestResult> {

@@ -2,8 +2,9 @@ import './search/search.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { FacetName, SearchSort } from '@lesplein/contracts/search';
+import type { FacetName, SearchResult, SearchSort } from '@lesplein/contracts/search';
 import { useCurrentMember } from '../../features/auth/get-current-member';
+import { shownCount } from '../../features/search/estimated-count';
 import { useSearchResults } from '../../features/search/search-resources';
 import { emptySearch, hasCriteria, readSearch, toggleFacet, writeSearch, type SearchState } from '../../features/search/search-url';
 import { Alert } from '../../components/ui/alert';
@@ -26,7 +27,9 @@ const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'rating', 'views'];
  * returns to the previous filters. Typing replaces the history entry; filters add one.
  */
 export function Component() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const resultCount = (result: Pick<SearchResult, 'total' | 'estimated'>) =>
+    result.estimated ? t('search.resultCountEstimated', shownCount(result.total, true, i18n.resolvedLanguage ?? 'nl')) : t('search.resultCount', { count: result.total });
   const { data: member } = useCurrentMember();
   const [params, setParams] = useSearchParams();
   const state = readSearch(params);
@@ -84,11 +87,11 @@ export function Component() {
       </form>
 
       <div className="search-layout">
-        <FacetPanel state={state} facets={first?.facets ?? {}} onToggle={toggle} />
+        <FacetPanel state={state} facets={first?.facets ?? {}} estimated={first?.estimated ?? false} onToggle={toggle} />
         <section className="search-results" aria-labelledby={`${inputId}-results`} aria-busy={results.isFetching}>
           <div className="search-results__head">
             <h2 id={`${inputId}-results`} className="search-results__count">
-              {first ? t('search.resultCount', { count: first.total }) : t('search.results')}
+              {first ? resultCount(first) : t('search.results')}
             </h2>
             <label className="search-sort">
               {t('search.sort.label')}{' '}
@@ -101,6 +104,7 @@ export function Component() {
               </select>
             </label>
           </div>
+          {first?.estimated ? <p className="search-results__note">{t('search.estimatedNote')}</p> : null}
           <ActiveFilters state={state} onRemove={toggle} onClear={clearFilters} />
           {member && hasCriteria(state) ? <SaveSearchButton filters={filtersOf(state)} suggestedName={state.q.trim() || t('search.save.defaultName')} /> : null}
           {results.isFetching && !results.isFetchingNextPage ? <Spinner label={t('search.searching')} /> : null}
@@ -130,7 +134,7 @@ export function Component() {
             </p>
           ) : null}
           <p className="visually-hidden" role="status">
-            {first && !results.isFetching ? t('search.resultCount', { count: first.total }) : ''}
+            {first && !results.isFetching ? resultCount(first) : ''}
           </p>
         </section>
       </div>

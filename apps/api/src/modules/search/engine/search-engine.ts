@@ -50,6 +50,8 @@ export interface EngineResult {
   total: number;
   /** Every facet, each counted ignoring its own filter. */
   facets: Record<FacetName, FacetValue[]>;
+  /** Total and facet counts are estimates (counted over a sample of a large result). */
+  estimated: boolean;
   /** The corrected query whose results these are, when the query as typed found nothing. */
   didYouMean: string | null;
 }

@@ -3,10 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { FacetName, FacetValue } from '@lesplein/contracts/search';
 import { useTaxonomy } from '../../../features/taxonomy/get-taxonomy';
 import { FACETS, type SearchState } from '../../../features/search/search-url';
+import { shownCount } from '../../../features/search/estimated-count';
 import { facetLabel } from './facet-label';
 
-/** The sidebar: per facet, checkboxes with the number of results each value would give. */
-export function FacetPanel({ state, facets, onToggle }: { state: SearchState; facets: Partial<Record<FacetName, FacetValue[]>>; onToggle: (facet: FacetName, value: string) => void }) {
+/** The sidebar: per facet, checkboxes with the number of results each value would give (approximate when `estimated`). */
+export function FacetPanel({
+  state,
+  facets,
+  estimated,
+  onToggle,
+}: {
+  state: SearchState;
+  facets: Partial<Record<FacetName, FacetValue[]>>;
+  estimated: boolean;
+  onToggle: (facet: FacetName, value: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'nl';
   const taxonomy = useTaxonomy();
@@ -30,7 +41,7 @@ export function FacetPanel({ state, facets, onToggle }: { state: SearchState; fa
                   <li key={value}>
                     <input type="checkbox" id={id} checked={selected.includes(value)} onChange={() => onToggle(facet, value)} />
                     <label htmlFor={id}>
-                      {facetLabel(facet, value, t, language, taxonomy.data)} <span className="facet-panel__count">({count})</span>
+                      {facetLabel(facet, value, t, language, taxonomy.data)} <span className="facet-panel__count">({estimated ? t('search.approximateCount', shownCount(count, true, language)) : count})</span>
                     </label>
                   </li>
                 );

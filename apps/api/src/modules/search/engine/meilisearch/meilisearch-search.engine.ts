@@ -7,7 +7,7 @@ import { correctableWords, hasSearchableText, normaliseTerm, replaceWords } from
 import { decodeSearchCursor, encodeSearchCursor } from '../search-cursor.js';
 import { FACET_NAMES, type EngineQuery, type EngineResult, type SearchDocument, type SearchEngine } from '../search-engine.js';
 import type { SynonymSource } from '../synonyms.js';
-import { meilisearchSettings } from './meilisearch-settings.js';
+import { MAX_TOTAL_HITS, meilisearchSettings } from './meilisearch-settings.js';
 
 /** A resource as stored in the Meilisearch index. */
 export interface MeiliDocument {
@@ -119,6 +119,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
       nextCursor: main!.hits.length > query.limit ? encodeSearchCursor({ e: 'meili', s: query.sort, o: offset + query.limit }) : null,
       total,
       facets: facetRecord(rows),
+      estimated: total >= MAX_TOTAL_HITS,
       didYouMean: text && total > 0 ? correctionFrom(query.filters.q, matched.map(toSegments)) : null,
     };
   }

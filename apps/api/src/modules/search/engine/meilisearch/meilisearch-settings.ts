@@ -1,5 +1,8 @@
 import type { Settings } from 'meilisearch';
 
+/** Meilisearch counts matches exactly up to this many (its `pagination.maxTotalHits`); a total at the cap is a lower bound. */
+export const MAX_TOTAL_HITS = 10_000;
+
 /**
  * The Meilisearch index settings, kept in code and applied at start (and when synonyms change).
  * Searchable attributes are in order of importance (the `attribute` ranking rule uses it), like
@@ -16,7 +19,7 @@ export function meilisearchSettings(synonymGroups: string[][]): Settings {
     // "wiskunfe" (8 letters) is two edits from nothing closer than "wiskunde": one typo from 4 letters, two from 8.
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnNumbers: true },
     faceting: { maxValuesPerFacet: 200 },
-    pagination: { maxTotalHits: 10_000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }
 

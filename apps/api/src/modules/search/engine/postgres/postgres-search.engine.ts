@@ -6,12 +6,35 @@ import { correctableWords, hasSearchableText, normaliseTerm, replaceWords, synon
 import { decodeSearchCursor, encodeSearchCursor } from '../search-cursor.js';
 import { RELEVANCE_CANDIDATES, type EngineQuery, type EngineResult, type SearchDocument, type SearchEngine } from '../search-engine.js';
 import type { CachedSynonyms } from '../synonyms.js';
-import type { PostgresSearchRepository, SqlFilters, SqlKeyset } from './postgres-search.repository.js';
+import { allFilters, both, countedByFacets, MAX_SAMPLE_DEPTH, sampleMarker, type FacetSelection } from './facet-lexemes.js';
+import type { PostgresSearchRepository, SqlFilters, SqlKeyset, SqlSearch } from './postgres-search.repository.js';
 
 const Cursor = z.strictObject({ e: z.literal('pg'), s: z.enum(['relevance', 'newest', 'rating', 'views']), k1: z.number(), k2: z.number(), id: z.uuid() });
 
 /** Least trigram similarity for a typo correction ("wiskunfe" → "wiskunde" is 0.5). */
 const CORRECTION_SIMILARITY = 0.4;
+
+/**
+ * Up to about this many matches, totals and facet counts are exact; beyond it they are counted
+ * over a sample of the matches of about this size and scaled up (the result says `estimated`),
+ * so that a very common word or a broad filter costs about as much as a medium one. A sample of
+ * 1,000 to 2,000 rows puts a total within a few per cent.
+ */
+export const EXACT_COUNT_LIMIT = 2000;
+
+/** How long the table size that decides whether (and how deep) to estimate is reused. */
+const TABLE_SIZE_TTL_MS = 60_000;
+
+export interface PostgresSearchOptions {
+  /** See EXACT_COUNT_LIMIT (tests set a small one to exercise sampling on a small corpus). */
+  exactCountLimit?: number;
+  /**
+   * Always estimate, from a sample of one document in 2^estimateDepth (tests). By default the
+   * depth follows the table size, and a table of at most exactCountLimit documents is not
+   * estimated at all.
+   */
+  estimateDepth?: number;
+}
 
 /**
  * PostgreSQL full-text search (the default engine, no extra service). Documents live in the
@@ -23,10 +46,18 @@ const CORRECTION_SIMILARITY = 0.4;
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
+  private readonly exactCountLimit: number;
+  private readonly estimateDepth: number | undefined;
+  private tableSize: { documents: number; at: number } | null = null;
+
   constructor(
     private readonly sql: PostgresSearchRepository,
     private readonly synonyms: CachedSynonyms,
-  ) {}
+    options: PostgresSearchOptions = {},
+  ) {
+    this.exactCountLimit = options.exactCountLimit ?? EXACT_COUNT_LIMIT;
+    this.estimateDepth = options.estimateDepth;
+  }
 
   async applySettings(): Promise<void> {
     // Settings live in the schema (migration); synonyms are read from their table per query.
@@ -95,25 +126,70 @@ export class PostgresSearchEngine implements SearchEngine {
 
   private async run(variants: string[], query: EngineQuery, after: SqlKeyset | null, didYouMean: string | null): Promise<EngineResult> {
     const text = variants.length > 0;
-    const result = await this.sql.search({ variants, filters: sqlFilters(query), sort: query.sort, after, take: query.limit + 1, candidates: RELEVANCE_CANDIDATES });
+    const counting = await this.plan(variants, query);
+    const result = await this.sql.search({ variants, filters: sqlFilters(query), sort: query.sort, after, take: query.limit + 1, candidates: RELEVANCE_CANDIDATES, ...counting });
     const page = result.hits.slice(0, query.limit);
     const last = page.at(-1);
+    const nextCursor = result.hits.length > query.limit && last ? encodeSearchCursor({ e: 'pg', s: query.sort, k1: last.k1, k2: last.k2, id: last.id }) : null;
+    const estimated = counting.scale > 1;
     return {
       hits: page.map((hit) => ({
         id: hit.id,
         highlight: { title: toSegments(hit.title), description: text ? toSegments(hit.description) : plainSnippet(hit.description) },
       })),
-      nextCursor: result.hits.length > query.limit && last ? encodeSearchCursor({ e: 'pg', s: query.sort, k1: last.k1, k2: last.k2, id: last.id }) : null,
-      total: result.total,
+      nextCursor,
+      // A sample can miss every match of a narrow filter that the page still finds.
+      total: estimated ? Math.max(result.total, page.length + (nextCursor ? 1 : 0)) : result.total,
       facets: facetRecord(result.facets),
+      estimated,
       didYouMean,
     };
+  }
+
+  /**
+   * How to count: exactly when the matches that count in the facets (those failing at most one
+   * filter) are estimated at most exactCountLimit, else over a sample of one in 2^depth of them,
+   * depth chosen to leave about exactCountLimit rows. The page then comes from every match
+   * passing all filters (ordered by the sort keys, through an index when that is cheaper), except
+   * for relevance over more than exactCountLimit such matches: ranked within the sample.
+   */
+  private async plan(variants: string[], query: EngineQuery): Promise<Pick<SqlSearch, 'counted' | 'scale' | 'page'>> {
+    const selection = facetSelection(query);
+    const counted = countedByFacets(selection);
+    const all = allFilters(selection);
+    const estimateDepth = this.estimateDepth ?? (await this.estimateDepthForTable());
+    if (estimateDepth === null) return { counted, scale: 1, page: { from: 'counted' } };
+    const estimate = await this.sql.estimate({ variants, counted, allFilters: all, sample: sampleMarker(estimateDepth) });
+    const countedRows = estimate.counted * 2 ** estimateDepth;
+    if (countedRows <= this.exactCountLimit) return { counted, scale: 1, page: { from: 'counted' } };
+    const depth = Math.min(MAX_SAMPLE_DEPTH, Math.ceil(Math.log2(countedRows / this.exactCountLimit)));
+    const rankedInSample = variants.length > 0 && query.sort === 'relevance' && estimate.matching * 2 ** estimateDepth > this.exactCountLimit;
+    return { counted: both(counted, sampleMarker(depth)), scale: 2 ** depth, page: rankedInSample ? { from: 'counted' } : { from: 'all', allFilters: all } };
+  }
+
+  /**
+   * The sample a result's size is first estimated from: deep enough that even a query matching
+   * every document reads about a quarter of exactCountLimit rows for it (one in 2^10 at a million
+   * documents). Null when the whole table is within exactCountLimit: then everything is exact.
+   */
+  private async estimateDepthForTable(): Promise<number | null> {
+    if (!this.tableSize || Date.now() - this.tableSize.at > TABLE_SIZE_TTL_MS) {
+      this.tableSize = { documents: await this.sql.documentEstimate(), at: Date.now() };
+    }
+    const documents = this.tableSize.documents;
+    if (documents <= this.exactCountLimit) return null;
+    return Math.min(MAX_SAMPLE_DEPTH, Math.max(1, Math.ceil(Math.log2((4 * documents) / this.exactCountLimit))));
   }
 
   private readCursor(cursor: string, sort: SearchSort): SqlKeyset {
     const value = decodeSearchCursor(cursor, Cursor.refine((c) => c.s === sort));
     return { k1: value.k1, k2: value.k2, id: value.id };
   }
+}
+
+function facetSelection(query: EngineQuery): FacetSelection {
+  const f = query.filters;
+  return { subject: f.subject, level: f.level, type: f.type, language: f.language, licence: f.licence, age: f.age, media: f.media };
 }
 
 function sqlFilters(query: EngineQuery): SqlFilters {

@@ -33,6 +33,27 @@ export interface SqlSearch {
   after: SqlKeyset | null;
   take: number;
   candidates: number;
+  /**
+   * The rows facets and totals are counted over, as a tsquery over "facetVector" (facet-lexemes.ts):
+   * those failing at most one filter, possibly narrowed to a sample; null: every text match.
+   */
+  counted: string | null;
+  /** What each counted row stands for: 2^depth for a sample of one in 2^depth, else 1. */
+  scale: number;
+  /**
+   * Where the page comes from: 'counted' — the counted rows passing every filter (all of them
+   * when not sampled, or the sample's, for relevance over a large result); 'all' — every match
+   * passing `allFilters` (a tsquery, null: unfiltered), ordered by the sort keys.
+   */
+  page: { from: 'counted' } | { from: 'all'; allFilters: string | null };
+}
+
+/** Matches counted in a sample of one document in 2^depth. */
+export interface SqlEstimate {
+  /** Matches failing at most one filter (the rows facets are counted over). */
+  counted: number;
+  /** Matches passing every filter. */
+  matching: number;
 }
 
 export interface SqlSearchResult {
@@ -66,6 +87,14 @@ const KEYS: Record<SqlSort, { k1: string; k2: string }> = {
 };
 
 const AGE_NAMES = Object.keys(AGE_BANDS);
+
+/**
+ * Leaves out a document (`d`) whose live resource is not published: one probe of the small
+ * partial index of unpublished resource ids per row. OFFSET 0 keeps it a per-row check; as an
+ * anti-join PostgreSQL would hash every unpublished id first, a cost that grows with the number
+ * of drafts rather than with the rows read.
+ */
+const PUBLISHED_ONLY = `NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = d."resourceId" AND r.state <> 'published' OFFSET 0)`;
 /** How many titles starting with a prefix (in title order) are considered for title suggestions. */
 const TITLE_WINDOW = 200;
 const HEADLINE_TITLE = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_END}"`;
@@ -81,20 +110,24 @@ export class PostgresSearchRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * One round trip: the text matches are materialised once from SearchDocument alone, with one
-   * boolean per filter, keeping only rows that fail at most one filter (a row failing two counts
-   * in no facet and no total). The total, the age bands and the media kinds are counted in one
-   * aggregate pass; every other facet is one GROUP BY over the materialised rows, each facet
-   * ignoring its own filter (grouped in the "C" collation: the same groups, cheaper to sort).
-   * The page is ordered by keyset. With text and relevance order, only the best `candidates`
-   * matches by a cheap pre-rank (title match, popularity, recency) are ranked with ts_rank_cd.
+   * One round trip. The counted rows — text matches failing at most one filter (a row failing two
+   * counts in no facet and no total), possibly a sample (`counted`, `scale`) — are found by one
+   * GIN index scan over the text and facet vectors and materialised once with one boolean per
+   * filter. The total, the age bands and the media kinds are counted in one aggregate pass; every
+   * other facet is one GROUP BY over the materialised rows, each facet ignoring its own filter
+   * (grouped in the "C" collation: the same groups, cheaper to sort), multiplied by `scale`.
+   * The page is ordered by keyset, from the counted rows or from every match (`page`). With text
+   * and relevance order, only the best `candidates` by a cheap pre-rank (title match, popularity,
+   * recency) are ranked with ts_rank_cd.
+   *
+   * The query variants reach the SQL as search_query_all($1), IMMUTABLE, so PostgreSQL evaluates
+   * it while planning and estimates the matches from the column statistics (the facet lexemes
+   * and the sample markers have statistics too): a sample or a narrow result is read through the
+   * GIN index, the newest page of a large result by walking the sort key's index.
    *
    * SearchDocument only holds published resources (the indexer deletes the others), but a
    * document can linger until the indexer's job runs: matches whose live resource is not
-   * published are left out by NOT IN over the small partial index of unpublished resource ids,
-   * which PostgreSQL hashes once per query (NOT EXISTS became one index probe per match: the
-   * planner cannot estimate the tsquery, held in a CTE so that matches are always found through
-   * the GIN bitmap and never by a sequential scan that would detoast every vector).
+   * published are left out (PUBLISHED_ONLY), one probe per counted row or row walked past.
    */
   async search(input: SqlSearch): Promise<SqlSearchResult> {
     const text = input.variants.length > 0;
@@ -120,55 +153,68 @@ export class PostgresSearchRepository {
       HEADLINE_TITLE,
       HEADLINE_DESCRIPTION,
     ];
+    params.push(input.counted, input.scale, input.page.from === 'all' ? input.page.allFilters : null);
     const keys = KEYS[input.sort];
     const ranked = text && input.sort === 'relevance';
+    const fromAll = input.page.from === 'all';
+    const scaled = (expression: string) => (input.scale === 1 ? expression : `round((${expression}) * $21::numeric)::int`);
+    /** The rows the page is chosen from, with the base row's columns. */
+    const pageRows = fromAll
+      ? `(SELECT d."resourceId" AS id, d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
+                 ${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match
+            FROM "SearchDocument" d
+           WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''}
+                 ${input.page.from === 'all' && input.page.allFilters ? `d."facetVector" @@ $22::tsquery AND` : ''}
+                 ${PUBLISHED_ONLY}) b`
+      : `base b`;
+    const pageCondition = fromAll ? 'true' : allBut(null);
     const sql = `
-      WITH typed AS (SELECT $13::float8, $14::float8, $15::uuid, $16::int, $17::int, $18::text, $19::text), -- every parameter typed, used or not
-      q AS (SELECT search_query_all($1::text[]) AS tsq),
+      WITH typed AS (SELECT $1::text[], $13::float8, $14::float8, $15::uuid, $16::int, $17::int, $18::text, $19::text, $20::tsquery, $21::int, $22::tsquery), -- every parameter typed, used or not
       base AS MATERIALIZED (
         SELECT b.* FROM (
           SELECT b.*, ${FILTERS.map((name) => `${CONDITION[name]} AS ok_${name}`).join(', ')}
           FROM (
             SELECT d."resourceId" AS id, d.subjects, d.levels, d.type, d.language, d.licence, d."ageMin", d."ageMax",
                    d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
-                   ${text ? `(d."titleVector" @@ (SELECT tsq FROM q))` : 'false'} AS title_match
+                   ${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match
             FROM "SearchDocument" d
-            WHERE ${text ? `d."searchVector" @@ (SELECT tsq FROM q) AND` : ''}
-                  d."resourceId" NOT IN (SELECT r.id FROM "Resource" r WHERE r.state <> 'published')
+            WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''}
+                  ${input.counted ? `d."facetVector" @@ $20::tsquery AND` : ''}
+                  ${PUBLISHED_ONLY}
           ) b
           OFFSET 0 -- evaluated once per row, not again in the outer condition
         ) b
         WHERE ${FILTERS.map((name) => `(NOT b.ok_${name})::int`).join(' + ')} <= 1
       ),
       totals AS (
-        SELECT count(*) FILTER (WHERE ${allBut(null)})::int AS total,
-               count(*) FILTER (WHERE b."hasFile" AND ${allBut('media')})::int AS files,
-               count(*) FILTER (WHERE b."hasLink" AND ${allBut('media')})::int AS links,
-               ARRAY[${AGE_NAMES.map((_, i) => `count(*) FILTER (WHERE ${allBut('age')} AND (b."ageMin" IS NOT NULL OR b."ageMax" IS NOT NULL) AND coalesce(b."ageMin", 0) <= ($12::int[])[${i + 1}] AND coalesce(b."ageMax", 99) >= ($11::int[])[${i + 1}])`).join(', ')}]::int[] AS ages
+        SELECT ${scaled(`count(*) FILTER (WHERE ${allBut(null)})`)}::int AS total,
+               ${scaled(`count(*) FILTER (WHERE b."hasFile" AND ${allBut('media')})`)}::int AS files,
+               ${scaled(`count(*) FILTER (WHERE b."hasLink" AND ${allBut('media')})`)}::int AS links,
+               ARRAY[${AGE_NAMES.map((_, i) => scaled(`count(*) FILTER (WHERE ${allBut('age')} AND (b."ageMin" IS NOT NULL OR b."ageMax" IS NOT NULL) AND coalesce(b."ageMin", 0) <= ($12::int[])[${i + 1}] AND coalesce(b."ageMax", 99) >= ($11::int[])[${i + 1}])`)).join(', ')}]::int[] AS ages
         FROM base b
         WHERE (${allBut('age')}) OR (${allBut('media')})
       ),
       facet_counts AS (
-        SELECT 'subject' AS facet, s.value, count(*)::int AS count FROM (SELECT unnest(b.subjects) COLLATE "C" AS value FROM base b WHERE ${allBut('subject')}) s GROUP BY s.value
-        UNION ALL SELECT 'level', l.value, count(*)::int FROM (SELECT unnest(b.levels) COLLATE "C" AS value FROM base b WHERE ${allBut('level')}) l GROUP BY l.value
-        UNION ALL SELECT 'type', b.type COLLATE "C", count(*)::int FROM base b WHERE ${allBut('type')} GROUP BY 2
-        UNION ALL SELECT 'language', b.language COLLATE "C", count(*)::int FROM base b WHERE ${allBut('language')} GROUP BY 2
-        UNION ALL SELECT 'licence', b.licence COLLATE "C", count(*)::int FROM base b WHERE ${allBut('licence')} GROUP BY 2
+        SELECT 'subject' AS facet, s.value, ${scaled('count(*)')}::int AS count FROM (SELECT unnest(b.subjects) COLLATE "C" AS value FROM base b WHERE ${allBut('subject')}) s GROUP BY s.value
+        UNION ALL SELECT 'level', l.value, ${scaled('count(*)')}::int FROM (SELECT unnest(b.levels) COLLATE "C" AS value FROM base b WHERE ${allBut('level')}) l GROUP BY l.value
+        UNION ALL SELECT 'type', b.type COLLATE "C", ${scaled('count(*)')}::int FROM base b WHERE ${allBut('type')} GROUP BY 2
+        UNION ALL SELECT 'language', b.language COLLATE "C", ${scaled('count(*)')}::int FROM base b WHERE ${allBut('language')} GROUP BY 2
+        UNION ALL SELECT 'licence', b.licence COLLATE "C", ${scaled('count(*)')}::int FROM base b WHERE ${allBut('licence')} GROUP BY 2
         UNION ALL SELECT 'age', band.name, band.count FROM totals t CROSS JOIN LATERAL unnest($10::text[], t.ages) AS band(name, count) WHERE band.count > 0
         UNION ALL SELECT 'media', media.name, media.count FROM totals t CROSS JOIN LATERAL (VALUES ('file', t.files), ('link', t.links)) AS media(name, count) WHERE media.count > 0
       ),
       ${
         ranked
           ? `candidates AS (
-               SELECT b.id, b."publishedAt" FROM base b WHERE ${allBut(null)}
+               SELECT b.id, b."publishedAt" FROM ${pageRows} WHERE ${pageCondition}
                ORDER BY b.title_match DESC, (b."favouriteCount" + b."ratingCount") DESC, b."viewCount" DESC, b."publishedAt" DESC
                LIMIT $17
              ),
              keyed AS (
-               SELECT c.id, ts_rank_cd(d."searchVector", (SELECT tsq FROM q))::float8 AS k1, extract(epoch FROM c."publishedAt")::float8 AS k2
+               SELECT c.id, ts_rank_cd(d."searchVector", search_query_all($1::text[]))::float8 AS k1, extract(epoch FROM c."publishedAt")::float8 AS k2
                FROM candidates c JOIN "SearchDocument" d ON d."resourceId" = c.id
              ),`
-          : `keyed AS (SELECT b.id, ${keys.k1} AS k1, ${keys.k2} AS k2 FROM base b WHERE ${allBut(null)}),`
+          : `keyed AS (SELECT b.id, ${keys.k1} AS k1, ${keys.k2} AS k2 FROM ${pageRows} WHERE ${pageCondition}),`
       }
       page AS (
         SELECT k.id, k.k1, k.k2 FROM keyed k
@@ -181,13 +227,40 @@ export class PostgresSearchRepository {
         (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) FROM facet_counts) AS facets,
         (SELECT coalesce(json_agg(json_build_object(
             'id', p.id, 'k1', p.k1, 'k2', p.k2,
-            'title', ${text ? `ts_headline('search_nl', d.title, (SELECT tsq FROM q), $18)` : 'd.title'},
-            'description', ${text ? `CASE WHEN length(d.description) <= 300 THEN ts_headline('search_nl', d.description, (SELECT tsq FROM q), $18) ELSE ts_headline('search_nl', d.description, (SELECT tsq FROM q), $19) END` : 'left(d.description, 400)'}
+            'title', ${text ? `ts_headline('search_nl', d.title, search_query_all($1::text[]), $18)` : 'd.title'},
+            'description', ${text ? `CASE WHEN length(d.description) <= 300 THEN ts_headline('search_nl', d.description, search_query_all($1::text[]), $18) ELSE ts_headline('search_nl', d.description, search_query_all($1::text[]), $19) END` : 'left(d.description, 400)'}
           ) ORDER BY p.k1 DESC, p.k2 DESC, p.id DESC), '[]'::json)
           FROM page p JOIN "SearchDocument" d ON d."resourceId" = p.id) AS hits`;
     const rows = await this.prisma.$queryRawUnsafe<Array<{ total: number; facets: SqlSearchResult['facets']; hits: SqlSearchResult['hits'] }>>(sql, ...params);
     const row = rows[0]!;
     return { total: row.total, facets: row.facets, hits: row.hits };
+  }
+
+  /**
+   * Counts the matches in a sample (`sample`: the tsquery of one sample marker), so that a search
+   * over a large result can count over a sample instead of every match. Reads the GIN index and
+   * one heap row per sampled match: a bounded amount of work whatever the number of matches.
+   */
+  async estimate(input: { variants: string[]; counted: string | null; allFilters: string | null; sample: string }): Promise<SqlEstimate> {
+    const text = input.variants.length > 0;
+    const rows = await this.prisma.$queryRawUnsafe<SqlEstimate[]>(
+      `WITH typed AS (SELECT $1::text[], $2::tsquery, $3::tsquery, $4::tsquery)
+       SELECT count(*)::int AS counted, count(*) FILTER (WHERE $3::tsquery IS NULL OR d."facetVector" @@ $3::tsquery)::int AS matching
+         FROM "SearchDocument" d
+        WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''}
+              d."facetVector" @@ (${input.counted ? '$2::tsquery && ' : ''}$4::tsquery)`,
+      input.variants,
+      input.counted,
+      input.allFilters,
+      input.sample,
+    );
+    return rows[0]!;
+  }
+
+  /** PostgreSQL's estimate of the number of documents (kept by autovacuum and ANALYZE); 0 when unknown. */
+  async documentEstimate(): Promise<number> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '"SearchDocument"'::regclass`);
+    return rows[0]?.n ?? 0;
   }
 
   /** Vocabulary words (normalised) that exist, of those given. */
