@@ -3,7 +3,7 @@
  * manifest (`dist/.vite/manifest.json`): the entry chunk, the page's lazy route chunk and
  * everything either imports statically (fetched before running), each file counted once and
  * gzipped at zlib's default level. Dynamic imports are left out: they are fetched later.
- * Used by src/bundle-budget.spec.ts and `npm run bundle:report` (which prints the sizes against
+ * src/bundle-budget.spec.ts asserts the budget for each page; `npm run bundle:report` prints the sizes against
  * the 150 kB budget of the hardening issue).
  */
 import fs from 'node:fs';

@@ -28,5 +28,15 @@ export default defineConfig({
     // dist/.vite/manifest.json: the chunk graph bundle-size.ts (npm run bundle:report, src/bundle-budget.spec.ts) reads.
     manifest: true,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The libraries every page runs (React, the router, i18next, TanStack Query) in one chunk:
+          // one request, compressed as a whole (each file is compressed apart, so many small shared
+          // chunks cost more), and unchanged from one release to the next unless they are upgraded.
+          groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/][^\\/]+|use-sync-external-store)[\\/]/ }],
+        },
+      },
+    },
   },
 });

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { Link, Navigate, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMember } from '../../features/auth/get-current-member';
 import { usePageViewCounter } from '../../features/analytics/record-page-view';
@@ -9,15 +9,20 @@ import { SiteHeader } from './site-header';
 import { SiteFooter } from './site-footer';
 import { ConsentBanner } from './consent-banner';
 import { policyAcceptancePathFor } from '../paths';
+import { usePendingNavigation } from '../browser-router';
+import { InitialLoading } from './initial-loading';
+import { RouteErrorBoundary } from './route-error-boundary';
 
 /**
  * The page shell: skip link, header, <main>, footer. After client-side navigation focus
- * moves to the new page's heading, as a full page load would put the reader at the top.
+ * moves to the new page's heading, as a full page load would put the reader at the top. A page
+ * whose code is still being fetched shows a loading indicator on a first load; on later
+ * navigations the current page stays until the next is ready, with a progress bar.
  */
 export function RootLayout() {
   const { t } = useTranslation();
   const location = useLocation();
-  const navigation = useNavigation();
+  const navigating = usePendingNavigation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const { data: member } = useCurrentMember();
@@ -49,7 +54,7 @@ export function RootLayout() {
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
-      {navigation.state === 'loading' ? (
+      {navigating ? (
         <div className="route-progress" role="progressbar" aria-label={t('layout.loadingPage')} />
       ) : null}
       <SiteHeader />
@@ -69,10 +74,17 @@ export function RootLayout() {
             </p>
           </Alert>
         ) : null}
-        {mustAcceptPolicy ? <Navigate to={policyAcceptancePathFor(location.pathname + location.search)} replace /> : <Outlet />}
+        {mustAcceptPolicy ? (
+          <Navigate to={policyAcceptancePathFor(location.pathname + location.search)} replace />
+        ) : (
+          <RouteErrorBoundary pathname={location.pathname}>
+            <Suspense fallback={<InitialLoading />}>
+              <Outlet />
+            </Suspense>
+          </RouteErrorBoundary>
+        )}
       </main>
       <SiteFooter />
-      <ScrollRestoration />
     </>
   );
 }

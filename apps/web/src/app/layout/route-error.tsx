@@ -1,24 +1,20 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../use-page-title';
 
 /** Shown when a page fails to load or render (for instance after a new release replaced its code). */
 export function RouteError({ standalone = false }: { standalone?: boolean }) {
   const { t } = useTranslation();
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? t('notFound.title') : t('routeError.title');
+  const title = t('routeError.title');
   usePageTitle(title);
   const content = (
     <div className="page page--narrow">
       <h1>{title}</h1>
-      <p>{notFound ? t('notFound.body') : t('routeError.body')}</p>
+      <p>{t('routeError.body')}</p>
       <p className="actions">
-        {!notFound ? (
-          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-            {t('routeError.reload')}
-          </button>
-        ) : null}
+        <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+          {t('routeError.reload')}
+        </button>
         <Link to="/" className="button button--secondary">
           {t('notFound.home')}
         </Link>

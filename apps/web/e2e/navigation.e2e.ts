@@ -1,0 +1,105 @@
+/// <reference types="node" />
+// Client-side navigation in a real browser (app/browser-router.tsx, ADR 0012): while the next
+// page's code is on its way the current page stays, with a labelled progress bar, and then focus
+// moves to the new page's heading; a new page starts at the top and going back returns to where
+// the reader was; a page whose code cannot be fetched says so and offers a reload, and the rest of
+// the site keeps working.
+//
+// Every wait is on a condition; nothing sleeps.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Route } from 'playwright-core';
+import { startStack, type Stack } from './support/stack.js';
+import { launchChromium } from './support/browser.js';
+import { newTestPage, scenario } from './support/pages.js';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack({ env: { SEED_DEMO: 'true' } });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('navigation between pages', () => {
+  it('keeps the current page with a progress bar while the next one loads, then focuses its heading', async () => {
+    const visitor = await newTestPage(browser);
+    await scenario(visitor, async () => {
+      const page = visitor.page;
+      let release: (() => void) | undefined;
+      const held = new Promise<Route>((resolve) => {
+        void page.route('**/assets/sub-processors-*.js', (route) => {
+          resolve(route);
+          return new Promise<void>((done) => {
+            release = () => void route.continue().then(done);
+          });
+        });
+      });
+
+      await page.goto(`${stack.baseUrl}/`);
+      const homeHeading = page.getByRole('heading', { name: "Leermiddelen delen met collega's", level: 1 });
+      await homeHeading.waitFor();
+
+      await page.getByRole('contentinfo').getByRole('link', { name: 'Verwerkers en partners' }).click();
+      await held;
+      const progress = page.getByRole('progressbar', { name: 'Pagina wordt geladen' });
+      await progress.waitFor();
+      expect(await homeHeading.isVisible()).toBe(true);
+
+      release!();
+      const heading = page.getByRole('heading', { name: 'Verwerkers en partners', level: 1 });
+      await heading.waitFor();
+      await progress.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    });
+  });
+
+  it('starts a new page at the top and returns to the position on going back', async () => {
+    const visitor = await newTestPage(browser, { viewport: { width: 400, height: 500 } });
+    await scenario(visitor, async () => {
+      const page = visitor.page;
+      await page.goto(`${stack.baseUrl}/`);
+      await page.getByRole('heading', { name: "Leermiddelen delen met collega's", level: 1 }).waitFor();
+      // The cookie choice would cover the footer: decide first.
+      await page.getByRole('region', { name: 'Cookies en statistieken' }).getByRole('button', { name: 'Alleen noodzakelijke' }).click();
+
+      const footerLink = page.getByRole('contentinfo').getByRole('link', { name: 'Contact en privacyverzoeken' });
+      await footerLink.scrollIntoViewIfNeeded();
+      const left = await page.evaluate(() => window.scrollY);
+      expect(left).toBeGreaterThan(100);
+
+      await footerLink.click();
+      await page.getByRole('heading', { name: 'Contact en privacyverzoeken', level: 1 }).waitFor();
+      await page.waitForFunction(() => window.scrollY === 0);
+
+      await page.goBack();
+      await page.getByRole('heading', { name: "Leermiddelen delen met collega's", level: 1 }).waitFor();
+      await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 1, left);
+    });
+  });
+
+  it('says so when a page cannot be loaded, offers a reload, and the other pages still work', async () => {
+    const visitor = await newTestPage(browser);
+    await scenario(visitor, async () => {
+      const page = visitor.page;
+      await page.route('**/assets/contact-*.js', (route) => route.abort());
+      await page.goto(`${stack.baseUrl}/`);
+      await page.getByRole('heading', { name: "Leermiddelen delen met collega's", level: 1 }).waitFor();
+
+      await page.getByRole('contentinfo').getByRole('link', { name: 'Contact en privacyverzoeken' }).click();
+      await page.getByRole('heading', { name: 'Er ging iets mis', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Pagina opnieuw laden' }).waitFor();
+      // The shell is still there around the message.
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+
+      await page.getByRole('contentinfo').getByRole('link', { name: 'Verwerkers en partners' }).click();
+      await page.getByRole('heading', { name: 'Verwerkers en partners', level: 1 }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Er ging iets mis' }).count()).toBe(0);
+    });
+  });
+});
