@@ -226,3 +226,22 @@ describe('the member\'s authorisations', () => {
     }
   });
 });
+
+describe('addresses under /oidc that the provider does not serve', () => {
+  it('answers 404 problem+json, not Koa\'s plain-text "Not Found" (found by fuzz-outside-nest.e2e-spec.ts)', async () => {
+    for (const [method, path] of [
+      ['GET', '/oidc/onbekend'],
+      ['GET', '/oidc/'],
+      ['POST', '/oidc/token/introspection'],
+      ['GET', '/oidc/session/end'],
+      ['PUT', '/oidc/token'],
+      ['PROPFIND', '/oidc/jwks'],
+    ] as const) {
+      const response = await t.client().request(method, path, undefined, { csrf: false });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.headers.get('content-type'), `${method} ${path}`).toContain('application/problem+json');
+      expect(response.body, `${method} ${path}`).toMatchObject({ status: 404, code: 'not_found', instance: path });
+    }
+  });
+
+});

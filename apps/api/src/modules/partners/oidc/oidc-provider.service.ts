@@ -14,7 +14,7 @@ import { adapterClass } from './oidc-adapter.js';
 import { OidcClientsRepository } from './oidc-clients.repository.js';
 import { OidcStoreRepository } from './oidc-store.repository.js';
 import { pairwiseSubject } from './pairwise-subject.js';
-import { renderProviderError } from './provider-error-page.js';
+import { renderProviderError, unknownAddressAsProblem } from './provider-error-page.js';
 import { SigningKeys } from './signing-keys.js';
 
 /** Where the provider sends the browser for log-in and consent (the API redirects on to the web page). */
@@ -57,6 +57,7 @@ export class OidcProviderService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const provider = new Provider(this.issuer, await this.configuration());
     provider.proxy = this.config.trustProxy;
+    provider.use(unknownAddressAsProblem);
     provider.on('server_error', (_ctx, error) => this.logger.error(`OpenID Connect provider: ${error.message}`));
     this.instance = provider;
     this.handler = provider.callback();

@@ -1,4 +1,6 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
+import { NotFound } from '../../../core/errors/domain-error.js';
+import { toProblem } from '../../../core/errors/problem.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,4 +26,19 @@ export function renderProviderError(ctx: KoaContextWithOIDC, out: { error: strin
 <p><code>${escapeHtml(out.error)}</code>${out.error_description ? ` — ${escapeHtml(out.error_description)}` : ''}</p>
 <p><a href="/">Lesplein</a></p>
 </main></body></html>`;
+}
+
+/**
+ * Provider middleware (runs around its router): an address under /oidc that names no endpoint, or
+ * names one with a method it does not take, gets our 404 problem+json like any other unknown
+ * address, instead of Koa's plain-text "Not Found". Found by test/fuzz-outside-nest.e2e-spec.ts.
+ */
+export async function unknownAddressAsProblem(ctx: KoaContextWithOIDC, next: () => Promise<unknown>): Promise<void> {
+  await next();
+  if (ctx.status !== 404 || ctx.body != null) return;
+  const { problem } = toProblem(NotFound('Page'));
+  const url = (ctx.req as { originalUrl?: string }).originalUrl ?? ctx.url;
+  ctx.status = 404;
+  ctx.type = 'application/problem+json; charset=utf-8';
+  ctx.body = JSON.stringify({ ...problem, instance: url.split('?')[0] });
 }
