@@ -244,4 +244,11 @@ describe('addresses under /oidc that the provider does not serve', () => {
     }
   });
 
+  it('answers /oidc with only a query like /oidc/ (was 500: the provider got a URL not starting with "/")', async () => {
+    for (const path of ['/oidc?x=1', '/oidc?client_id=x&redirect_uri=y']) {
+      const response = await t.client().get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.body.code, path).toBe('not_found');
+    }
+  });
 });

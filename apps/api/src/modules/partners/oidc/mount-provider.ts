@@ -24,7 +24,9 @@ export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderSe
     reply.hijack();
     const raw = request.raw as typeof request.raw & { originalUrl?: string };
     raw.originalUrl = url;
-    raw.url = url.slice(PREFIX.length) || '/';
+    // '/oidc?x' must reach the provider as '/?x': a URL that does not start with '/' made it fail with 500.
+    const rest = url.slice(PREFIX.length);
+    raw.url = rest.startsWith('/') ? rest : `/${rest}`;
     reply.raw.setHeader('x-frame-options', 'DENY');
     reply.raw.setHeader('x-content-type-options', 'nosniff');
     reply.raw.setHeader('referrer-policy', 'no-referrer');
