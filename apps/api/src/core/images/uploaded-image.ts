@@ -15,11 +15,27 @@ export interface ReencodeOptions {
   field: string;
 }
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 /**
- * Re-encodes an uploaded image as WebP (transparency kept). Re-encoding drops all metadata (EXIF,
- * GPS, camera, author) and anything hidden in the original file; the original bytes are never stored.
+ * True for the bytes of a JPEG, PNG or WebP image, by signature. Checked before any decoder runs:
+ * libvips picks its loader from the content, so without this it would also decode SVG (through
+ * librsvg), TIFF, GIF, AVIF and whatever else it was built with, whatever the declared type.
+ */
+export function isAcceptedImage(input: Buffer): boolean {
+  const jpeg = input.length >= 3 && input[0] === 0xff && input[1] === 0xd8 && input[2] === 0xff;
+  const png = input.subarray(0, 8).equals(PNG_SIGNATURE);
+  const webp = input.subarray(0, 4).toString('latin1') === 'RIFF' && input.subarray(8, 12).toString('latin1') === 'WEBP';
+  return jpeg || png || webp;
+}
+
+/**
+ * Re-encodes an uploaded JPEG, PNG or WebP image as WebP (transparency kept). Re-encoding drops all
+ * metadata (EXIF, GPS, camera, author) and anything hidden in the original file; the original bytes
+ * are never stored. Any other format is refused before it is decoded.
  */
 export async function reencodeImage(input: Buffer, options: ReencodeOptions): Promise<Buffer> {
+  if (!isAcceptedImage(input)) throw notAnImage(options.field);
   try {
     const image = sharp(input, { limitInputPixels: 40_000_000, failOn: 'error' }).rotate();
     const resized =
@@ -28,6 +44,8 @@ export async function reencodeImage(input: Buffer, options: ReencodeOptions): Pr
         : image.resize(options.size, options.size, { fit: 'inside', withoutEnlargement: true });
     return await resized.webp({ quality: 82 }).toBuffer();
   } catch {
-    throw ValidationFailed([{ path: options.field, message: 'Geen geldige afbeelding / Not a valid image' }], 'The file is not a valid JPEG, PNG or WebP image.');
+    throw notAnImage(options.field);
   }
 }
+
+const notAnImage = (field: string) => ValidationFailed([{ path: field, message: 'Geen geldige afbeelding / Not a valid image' }], 'The file is not a valid JPEG, PNG or WebP image.');
