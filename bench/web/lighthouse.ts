@@ -38,6 +38,7 @@ async function audit(url: string, chromePath: string, profile: string): Promise<
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     const lhr = result!.lhr;
+    if (lhr.runtimeError) throw new Error(`Lighthouse could not measure ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     const items = (lhr.audits['resource-summary']?.details as { items?: Array<{ resourceType: string; transferSize: number }> } | undefined)?.items ?? [];
     return {
@@ -53,7 +54,7 @@ async function audit(url: string, chromePath: string, profile: string): Promise<
   }
 }
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const median = (list: number[]) => (list.length === 0 ? NaN : [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!);
 
 async function main(): Promise<void> {
   const chromePath = findChromium();
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const reference = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Referentie</title></head><body><h1>Lesplein</h1><p>Een statische pagina zonder script.</p></body></html>'));
   const when = { date: today(), machine: machine() };
   const results = new Map<string, Figures[]>();
+  const failures: string[] = [];
   try {
     if (!values['no-build']) await build();
     await seedResources(db.url, 1000, 'lesplein-lighthouse');
@@ -79,9 +81,14 @@ async function main(): Promise<void> {
     ];
     for (let run = 0; run < runs; run++) {
       for (const [name, url] of pages) {
-        const figures = await audit(url, chromePath, path.join(scratch, `chrome-${run}-${results.size}`));
-        results.set(name, [...(results.get(name) ?? []), figures]);
-        log(`${name}: score ${figures.score}, LCP ${ms(figures.lcp)} ms, script ${figures.scriptKb.toFixed(1)} kB`);
+        // A run Lighthouse could not measure (its runtimeError) is reported and left out of the median.
+        const figures = await audit(url, chromePath, path.join(scratch, `chrome-${run}-${results.size}`)).catch((error: unknown) => {
+          failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+          log(failures.at(-1)!);
+          return undefined;
+        });
+        results.set(name, [...(results.get(name) ?? []), ...(figures ? [figures] : [])]);
+        if (figures) log(`${name}: score ${figures.score}, LCP ${ms(figures.lcp)} ms, script ${figures.scriptKb.toFixed(1)} kB`);
       }
     }
   } finally {
@@ -99,7 +106,11 @@ async function main(): Promise<void> {
   const file = writeSection(
     'lighthouse',
     INTRO,
-    [`Last run: ${when.date}. ${when.machine}. Chromium from Debian, Lighthouse 12, default mobile settings (simulated slow 4G and 4× CPU slowdown), median of ${runs} runs per page.`, '', table(rows)].join('\n'),
+    [
+      `Last run: ${when.date}. ${when.machine}. Chromium from Debian, Lighthouse 12, default mobile settings (simulated slow 4G and 4× CPU slowdown), median of ${runs} runs per page${failures.length > 0 ? ` (${failures.length} run(s) Lighthouse could not measure left out: ${failures.join('; ')})` : ''}.`,
+      '',
+      table(rows),
+    ].join('\n'),
   );
   log(`wrote ${file}`);
 }
