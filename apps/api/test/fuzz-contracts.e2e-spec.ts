@@ -10,26 +10,23 @@
  *
  * Bounded: a fixed number of runs per route and actor, from a fixed seed (TEST_FUZZ_SEED to
  * change it); a failure names the route, its seed and fast-check's counterexample and path, so
- * it can be replayed.
+ * it can be replayed. The checks and the seed are shared with the fuzzing of raw upload bodies
+ * (fuzz-uploads.e2e-spec.ts) and of what answers outside Nest (fuzz-outside-nest.e2e-spec.ts).
  */
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../src/modules/taxonomy/taxonomy.service.js';
 import { memberWithClient } from './factories/members.js';
 import { publishedLinkResource } from './factories/resources.js';
 import { defineOwn, hostile, hostileText, PROTOTYPE_KEYS, valid, type JsonSchema } from './support/fuzz-arbitraries.js';
+import { FUZZ_SEED as SEED, problemWith, seedFor } from './support/fuzz-checks.js';
 import type { HttpClient } from './support/http-client.js';
 import { appRoutes, type AppRoute } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const SEED = Number(process.env.TEST_FUZZ_SEED ?? 20_250_601);
 const MEMBER_RUNS = 10;
 const VISITOR_RUNS = 4;
 const SENTINEL = 'fuzzsentinel';
-
-/** What an answer may never show: stack frames, source paths, ORM or database internals. */
-const LEAK = /\n\s+at \S[^\n]*:\d+:\d+|node_modules\/|\/src\/(?:modules|core|app|config)\/|\.(?:ts|js|mjs):\d+:\d+|PrismaClient|Invalid `prisma|\bprisma\.\w+\.\w+\(|SQLSTATE|violates (?:check|foreign key|unique|not-null) constraint|syntax error at or near|invalid input syntax for|invalid byte sequence|ECONNREFUSED/;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -135,16 +132,6 @@ function build(operation: Operation, request: GeneratedRequest): { url: string; 
   return { url, payload, ...(sentinel ? { sentinel } : {}) };
 }
 
-/** Why an answer is wrong, or null. */
-function problemWith(status: number, contentType: string, text: string): string | null {
-  if (status >= 500) return `answered ${status}`;
-  if (status >= 400 && !contentType.includes('application/problem+json')) return `answered ${status} as ${contentType || 'no content type'}`;
-  if (LEAK.test(text)) return `the answer shows internals: ${LEAK.exec(text)?.[0]}`;
-  return null;
-}
-
-const routeSeed = (key: string) => (SEED ^ createHash('sha256').update(key).digest().readInt32LE(0)) | 0;
-
 describe('requests generated from the contracts, sent to every route', () => {
   // About a minute on two cores: a fixed number of runs per route, never a time limit on the work.
   it('never answer 5xx, always answer 4xx as problem+json without internals, and store no unknown field', { timeout: 300_000 }, async () => {
@@ -159,7 +146,7 @@ describe('requests generated from the contracts, sent to every route', () => {
 
     for (const operation of all) {
       const { route } = operation;
-      const seed = routeSeed(route.key);
+      const seed = seedFor(route.key);
       for (const [actor, numRuns] of [['member', MEMBER_RUNS], ['visitor', VISITOR_RUNS]] as const) {
         const client: HttpClient = actor === 'member' ? member.client : t.client();
         const property = fc.asyncProperty(requests(operation), async (request) => {
