@@ -86,7 +86,7 @@ describe('the web client', () => {
   });
 
   it('lets browsers cache hashed assets for a year, compressed or not', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'br' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'br' }] as Array<Record<string, string>>) {
       const answer = await rawGet('/assets/app-Ab12Cd34.js', headers);
       expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     }
