@@ -22,18 +22,17 @@ const CORRECTION_SIMILARITY = 0.4;
  */
 export const EXACT_COUNT_LIMIT = 2000;
 
-/** How long the table size that decides whether (and how deep) to estimate is reused. */
+/** A word no document holds: PostgreSQL's estimate for it is its guess for any unlisted word. */
+const UNSEEN_WORD = 'qxjzvwkq';
+/** How far above that guess a query's estimate must be to count as more than rare. */
+const RARE_MARGIN = 1.5;
+
+/** How long the table size (below exactCountLimit nothing is estimated) is reused. */
 const TABLE_SIZE_TTL_MS = 60_000;
 
 export interface PostgresSearchOptions {
   /** See EXACT_COUNT_LIMIT (tests set a small one to exercise sampling on a small corpus). */
   exactCountLimit?: number;
-  /**
-   * Always estimate, from a sample of one document in 2^estimateDepth (tests). By default the
-   * depth follows the table size, and a table of at most exactCountLimit documents is not
-   * estimated at all.
-   */
-  estimateDepth?: number;
 }
 
 /**
@@ -47,7 +46,6 @@ export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
   private readonly exactCountLimit: number;
-  private readonly estimateDepth: number | undefined;
   private tableSize: { documents: number; at: number } | null = null;
 
   constructor(
@@ -56,7 +54,6 @@ export class PostgresSearchEngine implements SearchEngine {
     options: PostgresSearchOptions = {},
   ) {
     this.exactCountLimit = options.exactCountLimit ?? EXACT_COUNT_LIMIT;
-    this.estimateDepth = options.estimateDepth;
   }
 
   async applySettings(): Promise<void> {
@@ -147,38 +144,36 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * How to count: exactly when the matches that count in the facets (those failing at most one
-   * filter) are estimated at most exactCountLimit, else over a sample of one in 2^depth of them,
-   * depth chosen to leave about exactCountLimit rows. The page then comes from every match
-   * passing all filters (ordered by the sort keys, through an index when that is cheaper), except
-   * for relevance over more than exactCountLimit such matches: ranked within the sample.
+   * How to count: exactly when the table holds at most exactCountLimit documents, or when
+   * PostgreSQL estimates at most that many matches that count in the facets (those failing at
+   * most one filter); else over a sample of one in 2^depth of them, depth chosen to leave about
+   * exactCountLimit rows. The page then comes from every match passing all filters (ordered by
+   * the sort keys, through an index when that is cheaper), except for relevance over more than
+   * exactCountLimit such matches: ranked within the sample.
    */
   private async plan(variants: string[], query: EngineQuery): Promise<Pick<SqlSearch, 'counted' | 'scale' | 'page'>> {
     const selection = facetSelection(query);
     const counted = countedByFacets(selection);
     const all = allFilters(selection);
-    const estimateDepth = this.estimateDepth ?? (await this.estimateDepthForTable());
-    if (estimateDepth === null) return { counted, scale: 1, page: { from: 'counted' } };
-    const estimate = await this.sql.estimate({ variants, counted, allFilters: all, sample: sampleMarker(estimateDepth) });
-    const countedRows = estimate.counted * 2 ** estimateDepth;
-    if (countedRows <= this.exactCountLimit) return { counted, scale: 1, page: { from: 'counted' } };
+    const exact = { counted, scale: 1, page: { from: 'counted' as const } };
+    if ((await this.documentsInTable()) <= this.exactCountLimit) return exact;
+    const countedRows = await this.sql.estimateMatches(variants, counted);
+    if (countedRows <= this.exactCountLimit) return exact;
+    // For a word its statistics do not list, PostgreSQL assumes a fixed small frequency, which
+    // over a large table can still exceed the limit: a query estimated no higher than a word
+    // never seen (with the same filters) is rare, and counted exactly.
+    if (variants.length > 0 && countedRows <= RARE_MARGIN * (await this.sql.estimateMatches([UNSEEN_WORD], counted))) return exact;
     const depth = Math.min(MAX_SAMPLE_DEPTH, Math.ceil(Math.log2(countedRows / this.exactCountLimit)));
-    const rankedInSample = variants.length > 0 && query.sort === 'relevance' && estimate.matching * 2 ** estimateDepth > this.exactCountLimit;
+    const rankedInSample = variants.length > 0 && query.sort === 'relevance' && (await this.sql.estimateMatches(variants, all)) > this.exactCountLimit;
     return { counted: both(counted, sampleMarker(depth)), scale: 2 ** depth, page: rankedInSample ? { from: 'counted' } : { from: 'all', allFilters: all } };
   }
 
-  /**
-   * The sample a result's size is first estimated from: deep enough that even a query matching
-   * every document reads about a quarter of exactCountLimit rows for it (one in 2^10 at a million
-   * documents). Null when the whole table is within exactCountLimit: then everything is exact.
-   */
-  private async estimateDepthForTable(): Promise<number | null> {
+  /** The table's size as PostgreSQL last measured it, reused for a minute. */
+  private async documentsInTable(): Promise<number> {
     if (!this.tableSize || Date.now() - this.tableSize.at > TABLE_SIZE_TTL_MS) {
       this.tableSize = { documents: await this.sql.documentEstimate(), at: Date.now() };
     }
-    const documents = this.tableSize.documents;
-    if (documents <= this.exactCountLimit) return null;
-    return Math.min(MAX_SAMPLE_DEPTH, Math.max(1, Math.ceil(Math.log2((4 * documents) / this.exactCountLimit))));
+    return this.tableSize.documents;
   }
 
   private readCursor(cursor: string, sort: SearchSort): SqlKeyset {
