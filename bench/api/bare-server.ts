@@ -43,8 +43,8 @@ pg.types.setTypeParser(1114, (text: string) => new Date(`${text.replace(' ', 'T'
 const resourceDetailInclude = {
   author: { select: { handle: true, firstName: true, lastName: true } },
   files: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
-  subjects: { select: { subjectKey: true } },
-  levels: { select: { levelKey: true } },
+  subjects: { select: { subjectKey: true }, orderBy: { subjectKey: 'asc' } },
+  levels: { select: { levelKey: true }, orderBy: { levelKey: 'asc' } },
 } satisfies Prisma.ResourceInclude;
 
 interface Store {
@@ -58,8 +58,8 @@ const SELECT_ROW = `
   SELECT r.*,
          CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('handle', a.handle, 'firstName', a."firstName", 'lastName', a."lastName") END AS author,
          COALESCE((SELECT json_agg(f ORDER BY f.position, f."createdAt") FROM "ResourceFile" f WHERE f."resourceId" = r.id), '[]') AS files,
-         COALESCE((SELECT json_agg(json_build_object('subjectKey', s."subjectKey")) FROM "ResourceSubject" s WHERE s."resourceId" = r.id), '[]') AS subjects,
-         COALESCE((SELECT json_agg(json_build_object('levelKey', l."levelKey")) FROM "ResourceLevel" l WHERE l."resourceId" = r.id), '[]') AS levels
+         COALESCE((SELECT json_agg(json_build_object('subjectKey', s."subjectKey") ORDER BY s."subjectKey") FROM "ResourceSubject" s WHERE s."resourceId" = r.id), '[]') AS subjects,
+         COALESCE((SELECT json_agg(json_build_object('levelKey', l."levelKey") ORDER BY l."levelKey") FROM "ResourceLevel" l WHERE l."resourceId" = r.id), '[]') AS levels
   FROM "Resource" r LEFT JOIN "Member" a ON a.id = r."authorId"`;
 
 function pgStore(): Store {

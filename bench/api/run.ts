@@ -108,6 +108,9 @@ async function main(): Promise<void> {
     const checked = [detailPaths[0]!, detailPaths[1]!, listPaths[0]!, listPaths[1]!];
     const same = (await Promise.all(checked.map(async (p) => {
       const [a, b, c] = (await answers(p)).map(withoutViews);
+      for (const [name, other] of [['prisma', b], ['api', c]] as const) {
+        if (!isDeepStrictEqual(a, other)) log(`${p}: the ${name} server differs from the pg server in ${differences(a, other).slice(0, 5).join(', ')}`);
+      }
       return isDeepStrictEqual(a, b) && isDeepStrictEqual(a, c);
     }))).every(Boolean);
     identical = same ? 'yes (compared field by field, view counts and updatedAt aside)' : 'NO — the figures below compare different work';
@@ -215,3 +218,13 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** The paths (a.b[2].c) at which two JSON values differ. */
+function differences(a: unknown, b: unknown, at = ''): string[] {
+  if (isDeepStrictEqual(a, b)) return [];
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((key) => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], Array.isArray(a) ? `${at}[${key}]` : at ? `${at}.${key}` : key));
+  }
+  return [`${at || '(the whole answer)'} (${JSON.stringify(a)?.slice(0, 60)} vs ${JSON.stringify(b)?.slice(0, 60)})`];
+}

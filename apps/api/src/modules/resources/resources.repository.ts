@@ -6,8 +6,8 @@ import { Prisma, type ResourceState, type ResourceType } from '../../generated/p
 export const resourceDetailInclude = {
   author: { select: { handle: true, firstName: true, lastName: true } },
   files: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
-  subjects: { select: { subjectKey: true } },
-  levels: { select: { levelKey: true } },
+  subjects: { select: { subjectKey: true }, orderBy: { subjectKey: 'asc' } },
+  levels: { select: { levelKey: true }, orderBy: { levelKey: 'asc' } },
 } satisfies Prisma.ResourceInclude;
 
 export type ResourceRow = Prisma.ResourceGetPayload<{ include: typeof resourceDetailInclude }>;
@@ -37,8 +37,8 @@ const DETAIL_SELECT = Prisma.sql`
   SELECT r.*,
     CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('handle', a.handle, 'firstName', a."firstName", 'lastName', a."lastName") END AS author,
     COALESCE((SELECT json_agg(f ORDER BY f.position, f."createdAt") FROM "ResourceFile" f WHERE f."resourceId" = r.id), '[]'::json) AS files,
-    COALESCE((SELECT json_agg(json_build_object('subjectKey', s."subjectKey")) FROM "ResourceSubject" s WHERE s."resourceId" = r.id), '[]'::json) AS subjects,
-    COALESCE((SELECT json_agg(json_build_object('levelKey', l."levelKey")) FROM "ResourceLevel" l WHERE l."resourceId" = r.id), '[]'::json) AS levels
+    COALESCE((SELECT json_agg(json_build_object('subjectKey', s."subjectKey") ORDER BY s."subjectKey") FROM "ResourceSubject" s WHERE s."resourceId" = r.id), '[]'::json) AS subjects,
+    COALESCE((SELECT json_agg(json_build_object('levelKey', l."levelKey") ORDER BY l."levelKey") FROM "ResourceLevel" l WHERE l."resourceId" = r.id), '[]'::json) AS levels
   FROM "Resource" r LEFT JOIN "Member" a ON a.id = r."authorId"`;
 
 type RawFile = Omit<ResourceFileRow, 'createdAt'> & { createdAt: string };
