@@ -24,8 +24,10 @@ export const EXACT_COUNT_LIMIT = 2000;
 
 /** A word no document holds: PostgreSQL's estimate for it is its guess for any unlisted word. */
 const UNSEEN_WORD = 'qxjzvwkq';
-/** How far above that guess a query's estimate must be to count as more than rare. */
+/** How far above that guess a query's estimate must be to be taken as it is. */
 const RARE_MARGIN = 1.5;
+/** About how many matches the sample that checks such a query reads. */
+const SAMPLE_CHECK_ROWS = 64;
 
 /** How long the table size (below exactCountLimit nothing is estimated) is reused. */
 const TABLE_SIZE_TTL_MS = 60_000;
@@ -157,14 +159,22 @@ export class PostgresSearchEngine implements SearchEngine {
     const all = allFilters(selection);
     const exact = { counted, scale: 1, page: { from: 'counted' as const } };
     if ((await this.documentsInTable()) <= this.exactCountLimit) return exact;
-    const countedRows = await this.sql.estimateMatches(variants, counted);
+    let countedRows = await this.sql.estimateMatches(variants, counted);
     if (countedRows <= this.exactCountLimit) return exact;
+    let matchingRows: number | null = null;
     // For a word its statistics do not list, PostgreSQL assumes a fixed small frequency, which
-    // over a large table can still exceed the limit: a query estimated no higher than a word
-    // never seen (with the same filters) is rare, and counted exactly.
-    if (variants.length > 0 && countedRows <= RARE_MARGIN * (await this.sql.estimateMatches([UNSEEN_WORD], counted))) return exact;
+    // over a large table can exceed the limit while the word is rare or medium. Such a query
+    // (estimated no higher than a word never seen, with the same filters) has short posting lists,
+    // so counting a sample of about SAMPLE_CHECK_ROWS of its matches is cheap and tells.
+    if (variants.length > 0 && countedRows <= RARE_MARGIN * (await this.sql.estimateMatches([UNSEEN_WORD], counted))) {
+      const checkDepth = Math.min(MAX_SAMPLE_DEPTH, Math.max(1, Math.floor(Math.log2(countedRows / SAMPLE_CHECK_ROWS))));
+      const sample = await this.sql.countSample({ variants, counted, allFilters: all, sample: sampleMarker(checkDepth) });
+      countedRows = sample.counted * 2 ** checkDepth;
+      matchingRows = sample.matching * 2 ** checkDepth;
+      if (countedRows <= this.exactCountLimit) return exact;
+    }
     const depth = Math.min(MAX_SAMPLE_DEPTH, Math.ceil(Math.log2(countedRows / this.exactCountLimit)));
-    const rankedInSample = variants.length > 0 && query.sort === 'relevance' && (await this.sql.estimateMatches(variants, all)) > this.exactCountLimit;
+    const rankedInSample = variants.length > 0 && query.sort === 'relevance' && (matchingRows ?? (await this.sql.estimateMatches(variants, all))) > this.exactCountLimit;
     return { counted: both(counted, sampleMarker(depth)), scale: 2 ** depth, page: rankedInSample ? { from: 'counted' } : { from: 'all', allFilters: all } };
   }
 

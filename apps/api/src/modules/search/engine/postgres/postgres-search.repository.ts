@@ -246,6 +246,25 @@ export class PostgresSearchRepository {
     return rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
   }
 
+  /**
+   * Counts the matches in a sample (`sample`: one sample marker's tsquery): those counted in the
+   * facets and those passing every filter. Reads the GIN index and one row per sampled match.
+   */
+  async countSample(input: { variants: string[]; counted: string | null; allFilters: string | null; sample: string }): Promise<{ counted: number; matching: number }> {
+    const text = input.variants.length > 0;
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ counted: number; matching: number }>>(
+      `WITH typed AS (SELECT $1::text[], $2::tsquery, $3::tsquery, $4::tsquery)
+       SELECT count(*)::int AS counted, count(*) FILTER (WHERE $3::tsquery IS NULL OR d."facetVector" @@ $3::tsquery)::int AS matching
+         FROM "SearchDocument" d
+        WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''} d."facetVector" @@ (${input.counted ? '$2::tsquery && ' : ''}$4::tsquery)`,
+      input.variants,
+      input.counted,
+      input.allFilters,
+      input.sample,
+    );
+    return rows[0]!;
+  }
+
   /** PostgreSQL's estimate of the number of documents (kept by autovacuum and ANALYZE); 0 when unknown. */
   async documentEstimate(): Promise<number> {
     const rows = await this.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '"SearchDocument"'::regclass`);
