@@ -8,31 +8,20 @@
 //
 // Every wait is on a condition (a heading, a mail, a URL); the only timed wait is for the next
 // 30-second TOTP window, computed from the clock, because the API refuses a code twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { linkIn, startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
+import { linkIn } from './support/stack.js';
 import { expectNoAxeViolations, logIn as logInAs, newTestPage, pngImage, scenario, setUpTwoFactor, type TestPage } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const TOTP_PERIOD_SECONDS = 30;
-
-let stack: Stack;
-let browser: Browser;
 
 /** Seeded on first start when SEED_DEMO is on (listed in the project README). */
 const DEMO_MODERATOR = { email: 'moderator@demo.lesplein.test', password: 'Lesplein-demo-2026' };
 
-beforeAll(async () => {
-  // Demo members include a moderator, whose role requires two-step verification.
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+// Demo members include a moderator, whose role requires two-step verification.
+useDemoStack();
 
 /** A fresh browser profile (cookies, storage) with Dutch as the browser language. */
 const newPage = (): Promise<TestPage> => newTestPage(browser);

@@ -14,11 +14,10 @@
 //
 // Every wait is on a condition; nothing sleeps.
 import fs from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, logIn, logInAndSetUpTwoFactor, newTestPage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
@@ -26,20 +25,9 @@ const ADMIN = 'admin@demo.lesplein.test';
 const OPERATOR = { name: 'Stichting Lesplein', address: 'Kerkstraat 1, 9000 Gent', privacyEmail: 'privacy@lesplein.example' };
 const NATURE = 'Een gedeelde map was per vergissing openbaar';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({
+useDemoStack({
     env: { SEED_DEMO: 'true', OPERATOR_NAME: OPERATOR.name, OPERATOR_ADDRESS: OPERATOR.address, PRIVACY_CONTACT_EMAIL: OPERATOR.privacyEmail },
   });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 /** The text of the value next to a label in a <dl class="details">. */
 function detail(page: Page, label: string) {

@@ -7,11 +7,11 @@
 // resource page with comments and on /messages.
 //
 // Every wait is on a condition; nothing sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { linkIn, startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { linkIn } from './support/stack.js';
 import { apiCall, expectNoAxeViolations, logIn, logInAndSetUpTwoFactor, newTestPage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
@@ -35,18 +35,7 @@ async function expectInert(page: Page): Promise<void> {
 /** Published by An in the demo data. */
 const TITLE = 'Breuken vergelijken met de getallenlijn';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 /** What TanStack Query listens to for "the window has focus again". */
 async function refocus(page: Page): Promise<void> {

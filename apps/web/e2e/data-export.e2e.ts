@@ -5,27 +5,14 @@
 // with the link arrives, and the section reads in English after switching language. Axe finds no violation of any impact.
 //
 // Every wait is on a condition; nothing sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, logIn, newTestPage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 describe('data export', () => {
   it('lets a member export their data with visible progress and download the archive', async () => {

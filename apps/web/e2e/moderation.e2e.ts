@@ -15,13 +15,13 @@
 // the member's decisions page and the appeal-with-token page.
 //
 // Every wait is on a condition; nothing sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AdminMemberPage } from '@lesplein/contracts/admin-members';
 import type { ResourceDetail } from '@lesplein/contracts/resource';
-import { linkIn, startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
+import { linkIn } from './support/stack.js';
 import { apiCall, expectNoAxeViolations, logIn, logInAndSetUpTwoFactor, newTestPage, type TestPage } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
@@ -36,18 +36,7 @@ const AN_TITLE = 'Breuken vergelijken met de getallenlijn';
 const FATIMA_TITLE = 'Woordenschat NT2: op de markt';
 const STATEMENT = /Een beslissing van de moderatoren over jou/;
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 /** Opens a demo resource from the home page's latest resources. */
 async function openFromHome(page: Page, title: string): Promise<string> {

@@ -6,28 +6,15 @@
 // contents links work with the keyboard. Axe finds no violation of any impact.
 //
 // Every wait is on a condition; nothing sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { MyData } from '@lesplein/contracts/my-data';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
 import { apiCall, expectNoAxeViolations, logIn, newTestPage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 describe('my data', () => {
   it('shows a member what is held about them, from the navigation', async () => {

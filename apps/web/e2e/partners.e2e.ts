@@ -15,12 +15,11 @@
 //
 // Every wait is on a condition; nothing sleeps.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { PartnerCreated } from '@lesplein/contracts/partner';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
 import { apiCall, expectNoAxeViolations, logInAndSetUpTwoFactor, newTestPage, pngImage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
@@ -35,18 +34,7 @@ const DECOY_NAME = `Lees1and ${XSS}`;
 const REDIRECT_URI = 'https://leesland.example/callback';
 const PARTNER_ORIGIN = 'https://leesland.example';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 /** Nothing the payload carried ran, and no element it described exists in the page. */
 async function expectInert(page: Page): Promise<void> {

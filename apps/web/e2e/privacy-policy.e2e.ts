@@ -7,29 +7,16 @@
 // violation of any impact) on every page.
 //
 // Every wait is on a condition; nothing sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { MyPolicyStatus } from '@lesplein/contracts/privacy-policy';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
 import { apiCall, expectNoAxeViolations, logIn, logInAndSetUpTwoFactor, newTestPage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const AN = 'an.peeters@demo.lesplein.test';
 const ADMIN = 'admin@demo.lesplein.test';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 describe('privacy statement', () => {
   it('admin publishes a substantial version; a visitor reads it; a member must accept it at log-in', async () => {

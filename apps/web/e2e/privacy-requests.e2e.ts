@@ -6,28 +6,15 @@
 // arrives by e-mail (real SMTP listener). Axe (no violation of any impact) on every page.
 //
 // Every wait is on a condition; nothing sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, logInAndSetUpTwoFactor, newTestPage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const ADMIN = 'admin@demo.lesplein.test';
 const VISITOR = 'bezoeker@example.org';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 describe('privacy requests', () => {
   it('a visitor files an objection; the admin assigns and answers it; the answer is e-mailed', async () => {

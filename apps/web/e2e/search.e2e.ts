@@ -8,29 +8,17 @@
 // search history under "Mijn zoekopdrachten". axe on the search page and that page.
 //
 // Every wait is on a condition; nothing sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, logIn, newTestPage, scenario } from './support/pages.js';
+import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 const JONAS = 'jonas.maes@demo.lesplein.test';
 /** Published by An in the demo data. */
 const FRACTIONS = 'Breuken vergelijken met de getallenlijn';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ env: { SEED_DEMO: 'true' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useDemoStack();
 
 const results = (page: Page) => page.getByRole('list', { name: 'Resultaten' });
 
