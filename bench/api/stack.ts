@@ -5,16 +5,17 @@
 // docs/benchmarks.md between markers, so benchmarks never overwrite each other's figures.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../apps/api/src/core/database/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../apps/api/src/core/database/embedded-postgres.js';
 import { applyMigrations } from '../../apps/api/src/core/database/migrations.js';
 import { Corpus, readTaxonomy } from '../search/corpus.js';
 import { loadCorpus } from '../search/load.js';
+
+export { freePort };
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const run = promisify(execFile);
@@ -27,16 +28,6 @@ export function machine(): string {
   return `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average before the run ${os.loadavg()[0]!.toFixed(2)}`;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** A scratch directory PostgreSQL (running as the OS user `postgres` when we are root) can enter. */
 export function scratchDir(prefix: string): string {

@@ -5,14 +5,13 @@
 // the figures to docs/benchmarks.md. Not a test: nothing here passes or fails on timings.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { startEmbeddedPostgres } from '../../apps/api/src/core/database/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../../apps/api/src/core/database/embedded-postgres.js';
 import { applyMigrations } from '../../apps/api/src/core/database/migrations.js';
 import { Corpus, readTaxonomy } from './corpus.js';
 import { loadCorpus } from './load.js';
@@ -43,16 +42,6 @@ if (!Number.isInteger(size) || size < 100 || !Number.isInteger(requests) || requ
 const seconds = (start: number) => (performance.now() - start) / 1000;
 const log = (message: string) => console.log(`[bench:search] ${message}`);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitForReady(url: string, api: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;

@@ -45,7 +45,7 @@ async function loadEmbeddedPostgres(ownSignals: boolean): Promise<typeof Embedde
 }
 
 /** Finds a free TCP port on loopback. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -6,7 +6,7 @@ import { correctableWords, hasSearchableText, normaliseTerm, replaceWords, synon
 import { decodeSearchCursor, encodeSearchCursor } from '../search-cursor.js';
 import { RELEVANCE_CANDIDATES, type EngineQuery, type EngineResult, type SearchDocument, type SearchEngine } from '../search-engine.js';
 import type { CachedSynonyms } from '../synonyms.js';
-import { allFilters, both, countedByFacets, MAX_SAMPLE_DEPTH, sampleMarker, type FacetSelection } from './facet-lexemes.js';
+import { allFilters, both, countedByFacets, MAX_SAMPLE_DEPTH, sampleMarker } from './facet-lexemes.js';
 import type { PostgresSearchRepository, SqlFilters, SqlKeyset, SqlSearch } from './postgres-search.repository.js';
 
 const Cursor = z.strictObject({ e: z.literal('pg'), s: z.enum(['relevance', 'newest', 'rating', 'views']), k1: z.number(), k2: z.number(), id: z.uuid() });
@@ -154,9 +154,8 @@ export class PostgresSearchEngine implements SearchEngine {
    * exactCountLimit such matches: ranked within the sample.
    */
   private async plan(variants: string[], query: EngineQuery): Promise<Pick<SqlSearch, 'counted' | 'scale' | 'page'>> {
-    const selection = facetSelection(query);
-    const counted = countedByFacets(selection);
-    const all = allFilters(selection);
+    const counted = countedByFacets(query.filters);
+    const all = allFilters(query.filters);
     const exact = { counted, scale: 1, page: { from: 'counted' as const } };
     if ((await this.documentsInTable()) <= this.exactCountLimit) return exact;
     let countedRows = await this.sql.estimateMatches(variants, counted);
@@ -190,11 +189,6 @@ export class PostgresSearchEngine implements SearchEngine {
     const value = decodeSearchCursor(cursor, Cursor.refine((c) => c.s === sort));
     return { k1: value.k1, k2: value.k2, id: value.id };
   }
-}
-
-function facetSelection(query: EngineQuery): FacetSelection {
-  const f = query.filters;
-  return { subject: f.subject, level: f.level, type: f.type, language: f.language, licence: f.licence, age: f.age, media: f.media };
 }
 
 function sqlFilters(query: EngineQuery): SqlFilters {

@@ -146,19 +146,21 @@ export class PostgresSearchRepository {
       HEADLINE_TITLE,
       HEADLINE_DESCRIPTION,
     ];
-    params.push(input.counted, input.scale, input.page.from === 'all' ? input.page.allFilters : null);
+    const fromAll = input.page.from === 'all';
+    const allFilters = input.page.from === 'all' ? input.page.allFilters : null;
+    params.push(input.counted, input.scale, allFilters);
     const keys = KEYS[input.sort];
     const ranked = text && input.sort === 'relevance';
-    const fromAll = input.page.from === 'all';
     const scaled = (expression: string) => (input.scale === 1 ? expression : `round((${expression}) * $21::numeric)::int`);
+    const titleMatch = `${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match`;
+    /** Published documents matching the text and, when given, a tsquery parameter over "facetVector". */
+    const matching = (facets: string | null) =>
+      `${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''} ${facets ? `d."facetVector" @@ ${facets}::tsquery AND` : ''} ${PUBLISHED_ONLY}`;
     /** The rows the page is chosen from, with the base row's columns. */
     const pageRows = fromAll
-      ? `(SELECT d."resourceId" AS id, d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
-                 ${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match
+      ? `(SELECT d."resourceId" AS id, d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount", ${titleMatch}
             FROM "SearchDocument" d
-           WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''}
-                 ${input.page.from === 'all' && input.page.allFilters ? `d."facetVector" @@ $22::tsquery AND` : ''}
-                 ${PUBLISHED_ONLY}) b`
+           WHERE ${matching(allFilters ? '$22' : null)}) b`
       : `base b`;
     const pageCondition = fromAll ? 'true' : allBut(null);
     const sql = `
@@ -169,11 +171,9 @@ export class PostgresSearchRepository {
           FROM (
             SELECT d."resourceId" AS id, d.subjects, d.levels, d.type, d.language, d.licence, d."ageMin", d."ageMax",
                    d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
-                   ${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match
+                   ${titleMatch}
             FROM "SearchDocument" d
-            WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''}
-                  ${input.counted ? `d."facetVector" @@ $20::tsquery AND` : ''}
-                  ${PUBLISHED_ONLY}
+            WHERE ${matching(input.counted ? '$20' : null)}
           ) b
           OFFSET 0 -- evaluated once per row, not again in the outer condition
         ) b
