@@ -118,6 +118,9 @@ async function main(): Promise<void> {
 
     const endpoints: Array<['detail' | 'list', string[]]> = [['detail', detailPaths], ['list', listPaths]];
     for (const [endpoint, paths] of endpoints) {
+      // The detail runs count tens of thousands of views (dead row versions): each endpoint starts
+      // on a vacuumed table, so autovacuum does not land in the middle of one server's run.
+      await query(db.url, 'VACUUM ANALYZE "Resource"');
       // Alternating order within each endpoint, so neither side always runs first on a warming machine.
       for (const name of ['pg', 'prisma', 'api', 'api', 'prisma', 'pg'] as const) {
         const server = servers[name];
@@ -206,10 +209,11 @@ the API's generated client over the same driver adapter with an \`include\` of t
 (Prisma issues one query per relation and compiles each on the main thread). The API answers with
 its own repository (since the first run of this benchmark, one SQL statement through Prisma's
 \`$queryRaw\` for these two reads). Before measuring, the script checks that the three servers give the
-same answers field by field. autocannon drives each server at a fixed number of connections, every
+same answers field by field, and vacuums the table before each endpoint (the detail runs leave
+tens of thousands of dead row versions). autocannon drives each server at a fixed number of connections, every
 request from another client address (\`X-Forwarded-For\`, the API trusting the proxy, a rate limit
-high enough never to refuse): the API still counts every request in its PostgreSQL rate-limit
-table, as in production. The event-loop delay inside each server is measured under load by a
+high enough never to refuse): the API still counts every request against its global rate-limit
+budget as in production (in memory, written to PostgreSQL once a second: ADR 0014). The event-loop delay inside each server is measured under load by a
 preload (\`bench/api/event-loop-probe.mjs\`, \`perf_hooks.monitorEventLoopDelay\`, read over the IPC
 channel), so no production code changes for it. Targets: the API serves at least 0.6 of the bare
 \`pg\` server's requests per second with a p99 at most 2× its p99.`;

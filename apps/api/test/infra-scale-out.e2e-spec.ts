@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { startMailCatcher, linkIn, type MailCatcher } from '@lesplein/testing/mail-catcher';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { withDatabase } from './global-setup.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from './support/http-client.js';
+import { cloneTemplateDatabase } from './support/test-app.js';
 import { authorise, freePort, registerPartner } from './support/oidc-partner.js';
 import { exitCode, runEntry, waitUntil } from './support/processes.js';
 
@@ -38,17 +38,6 @@ let dataDir: string;
 let apis: [ApiProcess, ApiProcess];
 let worker: Entry;
 let proxy: RoundRobinProxy;
-
-/** A fresh database cloned from the migrated template on the test cluster (as test-app.ts does). */
-async function cloneTemplateDatabase(): Promise<string> {
-  const serverUrl = inject('postgresServerUrl');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
-  await admin.end();
-  return withDatabase(serverUrl, name);
-}
 
 /**
  * A small reverse proxy: each request goes to the next upstream in turn (not each connection),

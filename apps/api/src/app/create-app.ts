@@ -72,7 +72,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   });
 
   // The OpenID Connect provider answers /oidc/* itself, before Fastify parses bodies.
-  mountOidcProvider(fastify, app.get(OidcProviderService), app.get(RateLimitService), { perMinute: config.rateLimitPerMinute, hsts: config.secureCookies });
+  mountOidcProvider(fastify, app.get(OidcProviderService), app.get(RateLimitService), { hsts: config.secureCookies });
   setUpOpenApi(app);
   await serveWebClient(app, config);
 

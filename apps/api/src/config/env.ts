@@ -45,7 +45,7 @@ const EnvVariables = z
     SEED_DEMO: bool.default(true).describe('Seed demo members on first start of an empty database.'),
     WEB_DIST_DIR: z.string().optional().describe('Built web client served at /; apps/web/dist by default.'),
     TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-For from a reverse proxy in front of the API (enable only behind one).'),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('Requests per minute per client address across the API; sensitive routes have tighter limits.'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('Requests per minute per client address across the API (several API processes share it, each learning the others\' counts once a second); sensitive routes have tighter limits.'),
     WORKER: z.enum(['inline', 'off']).default('inline').describe('inline: background jobs run inside the API process; off: a separate worker runs them.'),
     JOB_EXPIRY_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(15).describe('How often (in seconds) the job queue looks for runs past their expiry, such as a job whose worker process died, and queues their retry; the same pass archives finished jobs. A dead worker\'s job is retried within its expiry plus about twice this.'),
     JOB_EXPIRY_SECONDS: z

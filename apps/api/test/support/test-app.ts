@@ -14,7 +14,7 @@ import { withDatabase } from '../global-setup.js';
 import { HttpClient } from './http-client.js';
 
 /** A fresh database cloned from the migrated template on the test cluster. */
-async function cloneTemplateDatabase(): Promise<string> {
+export async function cloneTemplateDatabase(): Promise<string> {
   const serverUrl = inject('postgresServerUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -11,12 +11,12 @@ const PREFIX = '/oidc';
  * parses its own forms). The URL loses the prefix; originalUrl keeps it so links stay right.
  * The same per-address budget as the rest of the API applies first (Nest guards do not run here).
  */
-export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderService, limits: RateLimitService, options: { perMinute: number; hsts: boolean }): void {
+export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderService, limits: RateLimitService, options: { hsts: boolean }): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const url = request.raw.url ?? '';
     if (!(url === PREFIX || url.startsWith(`${PREFIX}/`) || url.startsWith(`${PREFIX}?`))) return;
     try {
-      await limits.consume({ name: 'global', points: options.perMinute, durationSeconds: 60 }, request.ip);
+      limits.consumeGlobal(request.ip);
     } catch (error) {
       sendProblem(error, request, reply);
       return reply;
