@@ -4,6 +4,8 @@ import type { Latency } from './measure.js';
 export interface Report {
   date: string;
   machine: string;
+  /** How PostgreSQL ran (its memory settings). */
+  postgres: string;
   size: number;
   seed: string;
   vocabulary: number;
@@ -36,7 +38,8 @@ vocabulary (common teaching words, two-part compounds and a long tail of three-p
 function words mixed into descriptions, subjects and levels from the taxonomy the API seeds
 (a level's ages give the age range), types, licences and languages in realistic proportions,
 about 40 resources per author, 95 % published. It loads the corpus into a fresh embedded
-PostgreSQL with multi-row inserts, indexes it from scratch (the API's \`search:reindex\`, or,
+PostgreSQL (with \`shared_buffers\` as a database server would have it: 1 GB by default,
+\`--shared-buffers\` to change) with multi-row inserts, indexes it from scratch (the API's \`search:reindex\`, or,
 without that command, \`search.index\` outbox jobs run by the API's own worker), starts the built
 API and measures over HTTP, at concurrency 1 and 8 (each request from another client address
 through \`X-Forwarded-For\`, as many visitors would, so per-address rate limits do not apply;
@@ -78,6 +81,7 @@ function figures(report: Report): string {
     `### Latest run (${report.date})`,
     '',
     `- Machine: ${report.machine}`,
+    `- PostgreSQL: ${report.postgres}`,
     `- Corpus: ${report.size.toLocaleString('en')} resources, seed \`${report.seed}\`, vocabulary of ${report.vocabulary.toLocaleString('en')} words, fingerprint \`${report.fingerprint.slice(0, 16)}\``,
     `- Loading the corpus: ${report.loadSeconds.toFixed(1)} s`,
     `- Indexing from scratch: ${report.indexSeconds === null ? 'not done (the API had no search engine in this run)' : `${report.indexSeconds.toFixed(1)} s, by ${report.indexedBy}`}`,

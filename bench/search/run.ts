@@ -26,6 +26,7 @@ const { values } = parseArgs({
   options: {
     resources: { type: 'string', default: '20000' },
     seed: { type: 'string', default: 'lesplein-search-bench' },
+    'shared-buffers': { type: 'string', default: '1GB' },
     requests: { type: 'string', default: '200' },
     keep: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
@@ -35,7 +36,7 @@ const { values } = parseArgs({
 const size = Number(values.resources);
 const requests = Number(values.requests);
 if (!Number.isInteger(size) || size < 100 || !Number.isInteger(requests) || requests < 20) {
-  console.error('Usage: npm run bench:search -- [--resources N (≥ 100)] [--seed S] [--requests N (≥ 20)] [--keep] [--no-build]');
+  console.error('Usage: npm run bench:search -- [--resources N (≥ 100)] [--seed S] [--requests N (≥ 20)] [--shared-buffers SIZE] [--keep] [--no-build]');
   process.exit(2);
 }
 
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 10),
     machine: `${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    postgres: `embedded, shared_buffers ${values['shared-buffers']}`,
     size,
     seed: values.seed,
     vocabulary: corpus.vocabulary.length,
@@ -109,7 +111,9 @@ async function main(): Promise<void> {
   report.fingerprint = corpus.fingerprint();
 
   log('starting an embedded PostgreSQL and applying migrations');
-  const db = await startEmbeddedPostgres({ clusterDir: path.join(scratch, 'pg'), database: 'bench' });
+  // As a database server is set up: about a quarter of its memory for PostgreSQL's buffers (the
+  // embedded default, 128 MB, suits a development machine, not a million documents).
+  const db = await startEmbeddedPostgres({ clusterDir: path.join(scratch, 'pg'), database: 'bench', settings: { shared_buffers: values['shared-buffers'] } });
   let api: ChildProcess | undefined;
   try {
     await applyMigrations(db.url);

@@ -1,9 +1,10 @@
 import { SEARCH_ENGINE, type EngineQuery, type SearchEngine } from '../../src/modules/search/engine/search-engine.js';
 import { AGE_BANDS, SearchFilters } from '@lesplein/contracts/search';
 import { PostgresSearchEngine } from '../../src/modules/search/engine/postgres/postgres-search.engine.js';
-import { PostgresSearchRepository } from '../../src/modules/search/engine/postgres/postgres-search.repository.js';
+import { PostgresSearchRepository, sampleIndexCondition } from '../../src/modules/search/engine/postgres/postgres-search.repository.js';
 import { CachedSynonyms } from '../../src/modules/search/engine/synonyms.js';
 import { SearchSynonymsRepository } from '../../src/modules/search/search-synonyms.repository.js';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { TaxonomyService } from '../../src/modules/taxonomy/taxonomy.service.js';
 import { createMember } from '../factories/members.js';
@@ -117,6 +118,43 @@ describe('PostgreSQL engine: a large result is counted over a sample', () => {
       // Filters alone and a rare word stay exact.
       const rare = await sampled.search(query({ q: 'kompasroos 7' }, 'relevance'));
       expect(rare.estimated).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('reads samples of one in 8 and in 64 from their partial indexes, whose conditions are exactly the markers z3 and z6', async () => {
+    const t = await startTestApp();
+    try {
+      // The condition added to a sampled search holds for a document exactly when it has the marker.
+      for (const [depth, marker] of [[3, 'z3'], [6, 'z6']] as const) {
+        const condition = sampleIndexCondition(depth).replace(/ AND$/, '');
+        const rows = await t.sql<{ disagreeing: number; sampled: number }>(
+          `SELECT count(*) FILTER (WHERE (${condition}) <> (search_facet_vector('{}', '{}', 'video', 'nl', 'CC-BY', NULL, NULL, false, false, d."resourceId") @@ $1::tsquery))::int AS disagreeing,
+                  count(*) FILTER (WHERE ${condition})::int AS sampled
+             FROM (SELECT gen_random_uuid() AS "resourceId" FROM generate_series(1, 20000)) d`,
+          [marker],
+        );
+        expect(rows[0]!.disagreeing).toBe(0);
+        expect(rows[0]!.sampled).toBeGreaterThan(20000 / 2 ** depth / 2);
+        expect(rows[0]!.sampled).toBeLessThan((20000 / 2 ** depth) * 2);
+      }
+      // Deeper samples use the deepest index that covers them; shallower ones none.
+      expect(sampleIndexCondition(2)).toBe('');
+      expect(sampleIndexCondition(5)).toBe(sampleIndexCondition(3));
+      expect(sampleIndexCondition(10)).toBe(sampleIndexCondition(6));
+      // PostgreSQL recognises the condition as the index's predicate.
+      const client = new pg.Client({ connectionString: t.databaseUrl });
+      await client.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        for (const [depth, index] of [[4, 'SearchDocument_sample8_idx'], [7, 'SearchDocument_sample64_idx']] as const) {
+          const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT 1 FROM "SearchDocument" d WHERE ${sampleIndexCondition(depth)} d."facetVector" @@ 'z${depth}'::tsquery`);
+          expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain(index);
+        }
+      } finally {
+        await client.end();
+      }
     } finally {
       await t.close();
     }

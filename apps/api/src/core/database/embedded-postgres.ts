@@ -18,6 +18,8 @@ interface StartOptions {
   log?: (line: string) => void;
   /** The caller handles SIGINT/SIGTERM and stops the cluster itself (see loadEmbeddedPostgres). */
   ownSignals?: boolean;
+  /** Server settings for this start (`-c name=value`), e.g. a benchmark's shared_buffers. */
+  settings?: Record<string, string>;
 }
 
 // The cluster listens on loopback only, so a fixed local password is no secret worth keeping.
@@ -72,7 +74,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     onLog: (message) => quiet(String(message)),
     onError: (message) => quiet(String(message)),
   });

@@ -31,9 +31,9 @@ const notRemoved = { state: { not: 'removed' as const } };
  * A resource with its author, files, subjects and levels in one statement (json_agg), the shape
  * Prisma's `include: resourceDetailInclude` gives. The public detail and list are the hot paths:
  * Prisma answers that include with four queries, each compiled on the main thread (docs/benchmarks.md,
- * "API overhead and ORM cost").
+ * "API overhead and ORM cost"). Search hits are read back with it too (SearchHitsRepository).
  */
-const DETAIL_SELECT = Prisma.sql`
+export const DETAIL_SELECT = Prisma.sql`
   SELECT r.*,
     CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('handle', a.handle, 'firstName', a."firstName", 'lastName', a."lastName") END AS author,
     COALESCE((SELECT json_agg(f ORDER BY f.position, f."createdAt") FROM "ResourceFile" f WHERE f."resourceId" = r.id), '[]'::json) AS files,
@@ -42,10 +42,10 @@ const DETAIL_SELECT = Prisma.sql`
   FROM "Resource" r LEFT JOIN "Member" a ON a.id = r."authorId"`;
 
 type RawFile = Omit<ResourceFileRow, 'createdAt'> & { createdAt: string };
-type RawResourceRow = Omit<ResourceRow, 'files'> & { files: RawFile[] };
+export type RawResourceRow = Omit<ResourceRow, 'files'> & { files: RawFile[] };
 
 /** json_agg gives the files' timestamps as text without a zone; Prisma keeps them in UTC. */
-const fromRaw = (row: RawResourceRow): ResourceRow => ({ ...row, files: row.files.map((file) => ({ ...file, createdAt: new Date(`${file.createdAt}Z`) })) });
+export const fromRaw = (row: RawResourceRow): ResourceRow => ({ ...row, files: row.files.map((file) => ({ ...file, createdAt: new Date(`${file.createdAt}Z`) })) });
 
 /** Resources, their files and taxonomy links. Removed resources are never returned. */
 @Injectable()

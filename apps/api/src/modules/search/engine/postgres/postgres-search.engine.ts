@@ -151,30 +151,38 @@ export class PostgresSearchEngine implements SearchEngine {
    * most one filter); else over a sample of one in 2^depth of them, depth chosen to leave about
    * exactCountLimit rows. The page then comes from every match passing all filters (ordered by
    * the sort keys, through an index when that is cheaper), except for relevance over more than
-   * exactCountLimit such matches: ranked within the sample.
+   * exactCountLimit such matches: ranked within the sample. The estimates come from one plan.
    */
   private async plan(variants: string[], query: EngineQuery): Promise<Pick<SqlSearch, 'counted' | 'scale' | 'page'>> {
     const counted = countedByFacets(query.filters);
     const all = allFilters(query.filters);
     const exact = { counted, scale: 1, page: { from: 'counted' as const } };
     if ((await this.documentsInTable()) <= this.exactCountLimit) return exact;
-    let countedRows = await this.sql.estimateMatches(variants, counted);
+    const text = variants.length > 0;
+    const [countedEstimate = 0, matchingEstimate = 0, unseenEstimate = 0] = await this.sql.estimateMatches([
+      { variants, filter: counted },
+      { variants, filter: all },
+      ...(text ? [{ variants: [UNSEEN_WORD], filter: counted }] : []),
+    ]);
+    let countedRows = countedEstimate;
+    let matchingRows = matchingEstimate;
     if (countedRows <= this.exactCountLimit) return exact;
-    let matchingRows: number | null = null;
     // For a word its statistics do not list, PostgreSQL assumes a fixed small frequency, which
     // over a large table can exceed the limit while the word is rare or medium. Such a query
     // (estimated no higher than a word never seen, with the same filters) has short posting lists,
     // so counting a sample of about SAMPLE_CHECK_ROWS of its matches is cheap and tells.
-    if (variants.length > 0 && countedRows <= RARE_MARGIN * (await this.sql.estimateMatches([UNSEEN_WORD], counted))) {
+    if (text && countedRows <= RARE_MARGIN * unseenEstimate) {
       const checkDepth = Math.min(MAX_SAMPLE_DEPTH, Math.max(1, Math.floor(Math.log2(countedRows / SAMPLE_CHECK_ROWS))));
-      const sample = await this.sql.countSample({ variants, counted, allFilters: all, sample: sampleMarker(checkDepth) });
+      const sample = await this.sql.countSample({ variants, counted, allFilters: all, sample: sampleMarker(checkDepth), depth: checkDepth });
       countedRows = sample.counted * 2 ** checkDepth;
       matchingRows = sample.matching * 2 ** checkDepth;
       if (countedRows <= this.exactCountLimit) return exact;
     }
     const depth = Math.min(MAX_SAMPLE_DEPTH, Math.ceil(Math.log2(countedRows / this.exactCountLimit)));
-    const rankedInSample = variants.length > 0 && query.sort === 'relevance' && (matchingRows ?? (await this.sql.estimateMatches(variants, all))) > this.exactCountLimit;
-    return { counted: both(counted, sampleMarker(depth)), scale: 2 ** depth, page: rankedInSample ? { from: 'counted' } : { from: 'all', allFilters: all } };
+    const sampled = both(counted, sampleMarker(depth));
+    const scale = 2 ** depth;
+    const rankedInSample = text && query.sort === 'relevance' && matchingRows > this.exactCountLimit;
+    return { counted: sampled, scale, page: rankedInSample ? { from: 'counted' } : { from: 'all', allFilters: all } };
   }
 
   /** The table's size as PostgreSQL last measured it, reused for a minute. */

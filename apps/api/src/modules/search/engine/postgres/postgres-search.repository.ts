@@ -49,6 +49,13 @@ export interface SqlSearch {
 }
 
 
+/** The part of an EXPLAIN (FORMAT JSON) plan node the estimates read. */
+interface ExplainedPlan {
+  'Plan Rows': number;
+  'Subplan Name'?: string;
+  Plans?: ExplainedPlan[];
+}
+
 export interface SqlSearchResult {
   total: number;
   facets: Array<{ facet: FacetName; value: string; count: number }>;
@@ -80,6 +87,24 @@ const KEYS: Record<SqlSort, { k1: string; k2: string }> = {
 };
 
 const AGE_NAMES = Object.keys(AGE_BANDS);
+
+/**
+ * Sample depths with a partial GIN index of their own (migrations search_sample_index_8 and
+ * search_sample_index_64: the documents whose id hash ends in 3 or 6 zero bits, the holders of
+ * "z3" and "z6"). In them a word's or a filter's posting list is 8 or 64 times shorter than in
+ * the full index, and GIN reads whole posting lists when the matches are spread over them.
+ */
+const SAMPLE_INDEX_DEPTHS = [6, 3];
+
+/**
+ * The condition on `d` that a sample of one in 2^depth implies and that lets PostgreSQL read it
+ * from the smallest partial index covering it ('' when none does). A literal, so the planner
+ * can match it against the index predicate.
+ */
+export function sampleIndexCondition(depth: number): string {
+  const level = SAMPLE_INDEX_DEPTHS.find((candidate) => candidate <= depth);
+  return level ? `(pg_catalog.hashtext(d."resourceId"::text) & ${(1 << level) - 1}) = 0 AND` : '';
+}
 
 /**
  * Leaves out a document (`d`) whose live resource is not published: one probe of the small
@@ -146,23 +171,24 @@ export class PostgresSearchRepository {
       HEADLINE_TITLE,
       HEADLINE_DESCRIPTION,
     ];
-    const fromAll = input.page.from === 'all';
-    const allFilters = input.page.from === 'all' ? input.page.allFilters : null;
+    const from = input.page.from;
+    const allFilters = input.page.from === 'counted' ? null : input.page.allFilters;
     params.push(input.counted, input.scale, allFilters);
     const keys = KEYS[input.sort];
     const ranked = text && input.sort === 'relevance';
     const scaled = (expression: string) => (input.scale === 1 ? expression : `round((${expression}) * $21::numeric)::int`);
     const titleMatch = `${text ? `(d."titleVector" @@ search_query_all($1::text[]))` : 'false'} AS title_match`;
     /** Published documents matching the text and, when given, a tsquery parameter over "facetVector". */
-    const matching = (facets: string | null) =>
-      `${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''} ${facets ? `d."facetVector" @@ ${facets}::tsquery AND` : ''} ${PUBLISHED_ONLY}`;
+    const matching = (facets: string | null, sampleDepth = 0) =>
+      `${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''} ${facets ? `d."facetVector" @@ ${facets}::tsquery AND` : ''} ${sampleIndexCondition(sampleDepth)} ${PUBLISHED_ONLY}`;
     /** The rows the page is chosen from, with the base row's columns. */
-    const pageRows = fromAll
-      ? `(SELECT d."resourceId" AS id, d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount", ${titleMatch}
-            FROM "SearchDocument" d
-           WHERE ${matching(allFilters ? '$22' : null)}) b`
-      : `base b`;
-    const pageCondition = fromAll ? 'true' : allBut(null);
+    const pageRows =
+      from === 'all'
+        ? `(SELECT d."resourceId" AS id, d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount", ${titleMatch}
+              FROM "SearchDocument" d
+             WHERE ${matching(allFilters ? '$22' : null)}) b`
+        : `base b`;
+    const pageCondition = from === 'counted' ? allBut(null) : 'true';
     const sql = `
       WITH typed AS (SELECT $1::text[], $13::float8, $14::float8, $15::uuid, $16::int, $17::int, $18::text, $19::text, $20::tsquery, $21::int, $22::tsquery), -- every parameter typed, used or not
       base AS MATERIALIZED (
@@ -173,7 +199,7 @@ export class PostgresSearchRepository {
                    d."hasFile", d."hasLink", d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount",
                    ${titleMatch}
             FROM "SearchDocument" d
-            WHERE ${matching(input.counted ? '$20' : null)}
+            WHERE ${matching(input.counted ? '$20' : null, Math.log2(input.scale))}
           ) b
           OFFSET 0 -- evaluated once per row, not again in the outer condition
         ) b
@@ -230,33 +256,46 @@ export class PostgresSearchRepository {
   }
 
   /**
-   * PostgreSQL's estimate of the documents matching the query variants and a filter tsquery over
-   * "facetVector" (null: none), from the plan alone: nothing is read but statistics, which know
-   * the frequent words and every facet value and sample marker (a word they do not list counts
-   * as rare). Typically within a factor of two or three, which is all choosing a sample needs.
+   * PostgreSQL's estimates of the documents matching each of several searches — query variants
+   * (empty: any) and a filter tsquery over "facetVector" (null: none) — from one plan, so in one
+   * round trip: nothing is read but statistics, which know the frequent words and every facet
+   * value and sample marker (a word they do not list counts as rare). Typically within a factor
+   * of two or three, which is all choosing a sample needs.
    */
-  async estimateMatches(variants: string[], filter: string | null): Promise<number> {
-    const text = variants.length > 0;
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>>(
-      `EXPLAIN (FORMAT JSON) WITH typed AS (SELECT $1::text[], $2::tsquery) SELECT 1 FROM "SearchDocument" d
-        WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[])` : 'true'} AND ($2::tsquery IS NULL OR d."facetVector" @@ $2::tsquery)`,
-      variants,
-      filter,
-    );
-    return rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
+  async estimateMatches(searches: Array<{ variants: string[]; filter: string | null }>): Promise<number[]> {
+    if (searches.length === 0) return [];
+    const params: unknown[] = [];
+    // One MATERIALIZED CTE per search: each keeps its own plan node, whose row estimate is the
+    // search's total even when it runs in parallel (under a Gather).
+    const ctes = searches.map(({ variants, filter }, i) => {
+      params.push(variants, filter);
+      const [v, f] = [params.length - 1, params.length];
+      const text = variants.length > 0 ? `d."searchVector" @@ search_query_all($${v}::text[])` : `cardinality($${v}::text[]) >= 0`;
+      return `e${i} AS MATERIALIZED (SELECT 1 FROM "SearchDocument" d WHERE ${text} AND ($${f}::tsquery IS NULL OR d."facetVector" @@ $${f}::tsquery))`;
+    });
+    const sql = `EXPLAIN (FORMAT JSON) WITH ${ctes.join(', ')} SELECT ${searches.map((_, i) => `(SELECT count(*) FROM e${i})`).join(', ')}`;
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': Array<{ Plan: ExplainedPlan }> }>>(sql, ...params);
+    const found = new Map<string, number>();
+    const visit = (node: ExplainedPlan | undefined) => {
+      if (!node) return;
+      if (node['Subplan Name']?.startsWith('CTE e')) found.set(node['Subplan Name'].slice(4), node['Plan Rows']);
+      node.Plans?.forEach(visit);
+    };
+    visit(rows[0]?.['QUERY PLAN'][0]?.Plan);
+    return searches.map((_, i) => found.get(`e${i}`) ?? 0);
   }
 
   /**
    * Counts the matches in a sample (`sample`: one sample marker's tsquery): those counted in the
    * facets and those passing every filter. Reads the GIN index and one row per sampled match.
    */
-  async countSample(input: { variants: string[]; counted: string | null; allFilters: string | null; sample: string }): Promise<{ counted: number; matching: number }> {
+  async countSample(input: { variants: string[]; counted: string | null; allFilters: string | null; sample: string; depth: number }): Promise<{ counted: number; matching: number }> {
     const text = input.variants.length > 0;
     const rows = await this.prisma.$queryRawUnsafe<Array<{ counted: number; matching: number }>>(
       `WITH typed AS (SELECT $1::text[], $2::tsquery, $3::tsquery, $4::tsquery)
        SELECT count(*)::int AS counted, count(*) FILTER (WHERE $3::tsquery IS NULL OR d."facetVector" @@ $3::tsquery)::int AS matching
          FROM "SearchDocument" d
-        WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''} d."facetVector" @@ (${input.counted ? '$2::tsquery && ' : ''}$4::tsquery)`,
+        WHERE ${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''} ${sampleIndexCondition(input.depth)} d."facetVector" @@ (${input.counted ? '$2::tsquery && ' : ''}$4::tsquery)`,
       input.variants,
       input.counted,
       input.allFilters,
