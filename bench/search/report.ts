@@ -51,7 +51,7 @@ each search is also recorded in the anonymous figures, as in production):
   primary-key fetch; it also counts an anonymous view) and, for scale, the bare SQL
   \`SELECT … WHERE id = $1\`.
 
-Above about 2,000 matches the PostgreSQL engine counts totals and facets over a sample and says
+Above about 1,000 matches the PostgreSQL engine counts totals and facets over a sample and says
 so (\`estimated\`, ADR 0013); the last column is the share of such answers per query class.
 
 The issue's targets apply at 1,000,000 resources on a 2-core machine: faceted top-20 p95 ≤ 50 ms

@@ -84,8 +84,12 @@ export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
 
 export const FACET_NAMES: readonly FacetName[] = ['subject', 'level', 'type', 'language', 'licence', 'age', 'media'];
 
-/** How many matches are ranked by relevance (best first by a cheap pre-rank); see docs/adr/0007-search-engines.md. */
-export const RELEVANCE_CANDIDATES = 300;
+/**
+ * How many matches are ranked by relevance (best first by a cheap pre-rank); see
+ * docs/adr/0007-search-engines.md. ts_rank_cd reads each candidate's whole tsvector, stored out of
+ * line: on a cold cache a few page reads per candidate.
+ */
+export const RELEVANCE_CANDIDATES = 100;
 
 /** Sort when the query does not say: relevance with text, newest without. */
 export function effectiveSort(q: string, sort: SearchSort | undefined): SearchSort {
