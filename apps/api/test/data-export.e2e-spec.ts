@@ -5,7 +5,9 @@ import { linkIn } from '@lesplein/testing/mail-catcher';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { apiPackageDir } from '../src/core/database/migrations.js';
 import { JobQueue } from '../src/core/outbox/job-queue.js';
+import { readInventory } from '../src/core/privacy/pii-inventory.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../src/core/storage/object-storage.js';
 import { DataExportRetention } from '../src/modules/privacy/export/data-export-retention.service.js';
 import { DATA_EXPORT_JOB } from '../src/modules/privacy/export/data-export.job.js';
@@ -162,6 +164,14 @@ describe('data export', () => {
     expect(profile).not.toHaveProperty('passwordHash');
     expect(profile).not.toHaveProperty('totpSecret');
     expect(JSON.stringify(profile)).not.toContain('$argon2');
+    // Every personal-data field of the member (its @pii tags) is in the profile, under its own
+    // name or the one listed; only secrets and a security counter are left out.
+    const exportedAs: Record<string, string> = { status: 'accountStatus', totpEnabledAt: 'twoFactorEnabledAt', photoMimeType: 'photo' };
+    const secrets = new Set(['passwordHash', 'totpSecret', 'totpLastStep']);
+    const keys = new Set([...Object.keys(profile), ...Object.keys(profile.privacySettings as object)]);
+    const memberPii = readInventory(path.join(apiPackageDir, 'prisma')).filter((field) => field.model === 'Member' && field.pii);
+    expect(memberPii.length).toBeGreaterThan(30);
+    expect(memberPii.filter((field) => !secrets.has(field.name) && !keys.has(exportedAs[field.name] ?? field.name)).map((field) => field.name)).toEqual([]);
 
     const resources = json(entries, 'resources.json') as Array<{ id: string; title: string; subjects: string[]; files: Array<{ name: string; inArchive: string }> }>;
     expect(resources).toHaveLength(1);

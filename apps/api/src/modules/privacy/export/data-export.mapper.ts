@@ -65,6 +65,7 @@ export const ExportMapper = {
     firstName: row.firstName,
     lastName: row.lastName,
     role: row.role,
+    banListRight: row.banListRight,
     accountStatus: row.status,
     suspendedUntil: iso(row.suspendedUntil),
     placeOfResidence: row.placeOfResidence,
@@ -95,6 +96,7 @@ export const ExportMapper = {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastActiveAt: row.lastActiveAt.toISOString(),
+    inactivityWarnedAt: iso(row.inactivityWarnedAt),
   }),
   resource: (row: ResourceRow) => ({
     id: row.id,

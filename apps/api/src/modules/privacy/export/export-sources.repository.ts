@@ -47,6 +47,8 @@ export interface ProfileRow {
   showFavouritesCount: boolean;
   totpEnabledAt: Date | null;
   suspendedUntil: Date | null;
+  banListRight: boolean;
+  inactivityWarnedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   lastActiveAt: Date;
@@ -303,6 +305,8 @@ export class ExportSourcesRepository {
         showFavouritesCount: true,
         totpEnabledAt: true,
         suspendedUntil: true,
+        banListRight: true,
+        inactivityWarnedAt: true,
         createdAt: true,
         updatedAt: true,
         lastActiveAt: true,
