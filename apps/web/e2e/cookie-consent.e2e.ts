@@ -77,7 +77,8 @@ describe('cookie choice and page-view counter', () => {
       await page.getByRole('heading', { name: 'Paginabezoeken', level: 1 }).waitFor();
       const byRoute = page.getByRole('region', { name: 'Per soort pagina' });
       const row = byRoute.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '/contact', exact: true }) });
-      // One view: suppressed.
+      // One view: suppressed. (The figures load after the heading: wait for the row first.)
+      await row.waitFor();
       expect(await row.getByRole('cell').allInnerTexts()).toEqual(['<10']);
       await expectNoAxeViolations(page, '/admin/analytics', { impact: 'any' });
       expect(admin.errors).toEqual([]);
