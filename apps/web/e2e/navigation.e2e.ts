@@ -3,15 +3,19 @@
 // page's code is on its way the current page stays, with a labelled progress bar, and then focus
 // moves to the new page's heading; a new page starts at the top and going back returns to where
 // the reader was; a page whose code cannot be fetched says so and offers a reload, and the rest of
-// the site keeps working.
+// the site keeps working. A signed-in member's home page is not the visitor's page first (it
+// moved everything down when the greeting arrived, and a click aimed at a resource missed).
 //
 // Every wait is on a condition; nothing sleeps.
 import { describe, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
-import { newTestPage, scenario } from './support/pages.js';
+import { logIn, newTestPage, scenario } from './support/pages.js';
 import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
 useDemoStack();
+
+const JONAS = 'jonas.maes@demo.lesplein.test';
+const DEMO_PASSWORD = 'Lesplein-demo-2026';
 
 describe('navigation between pages', () => {
   it('keeps the current page with a progress bar while the next one loads, then focuses its heading', async () => {
@@ -88,6 +92,47 @@ describe('navigation between pages', () => {
       await page.getByRole('contentinfo').getByRole('link', { name: 'Verwerkers en partners' }).click();
       await page.getByRole('heading', { name: 'Verwerkers en partners', level: 1 }).waitFor();
       expect(await page.getByRole('heading', { name: 'Er ging iets mis' }).count()).toBe(0);
+    });
+  });
+
+  it("shows a signed-in member their home page, not the visitor's page first", async () => {
+    const member = await newTestPage(browser);
+    await scenario(member, async () => {
+      const page = member.page;
+      await logIn(page, stack.baseUrl, JONAS, DEMO_PASSWORD);
+      const greeting = page.getByRole('heading', { name: 'Dag Jonas!', level: 1 });
+      await greeting.waitFor();
+
+      // Every level-1 heading that enters the page, in order, from the first script on.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { headingsSeen: string[] }).headingsSeen = seen;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            record.addedNodes.forEach((node) => {
+              if (!(node instanceof Element)) return;
+              if (node.matches('h1')) seen.push(node.textContent ?? '');
+              node.querySelectorAll('h1').forEach((h1) => seen.push(h1.textContent ?? ''));
+            });
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      // Who is signed in is answered only once the home page has rendered (it sets the title).
+      let release: (() => void) | undefined;
+      await page.route(
+        '**/api/auth/me',
+        (route) =>
+          new Promise<void>((done) => {
+            release = () => void route.continue().then(done);
+          }),
+        { times: 1 },
+      );
+      await page.goto(`${stack.baseUrl}/`);
+      await page.waitForFunction(() => document.title.startsWith("Leermiddelen delen met collega's"));
+      release!();
+      await greeting.waitFor();
+      await page.getByRole('region', { name: 'Nieuwste leermiddelen' }).getByRole('link', { name: 'Breuken vergelijken met de getallenlijn' }).waitFor();
+      expect(await page.evaluate(() => (window as unknown as { headingsSeen: string[] }).headingsSeen)).toEqual(['Dag Jonas!']);
     });
   });
 });

@@ -2,15 +2,21 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMember } from '../../features/auth/get-current-member';
 import { Alert } from '../../components/ui/alert';
+import { PageSpinner } from '../../components/ui/spinner';
 import { usePageTitle } from '../use-page-title';
 import { LatestResources } from './resources/latest-resources';
 
 export function Component() {
   const { t } = useTranslation();
-  const { data: member } = useCurrentMember();
+  const { data: member, isPending } = useCurrentMember();
   const location = useLocation();
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true && !member;
   usePageTitle(member ? t('home.greeting', { name: member.firstName }) : t('home.title'));
+
+  // Until we know who is reading, neither version: a signed-in member would see the visitor's
+  // page first, then everything move down under the greeting (a click aimed at a resource landed
+  // beside it). When the question fails, the visitor's page is shown.
+  if (isPending) return <PageSpinner label={t('common.loading')} />;
 
   if (member) {
     return (
