@@ -28,7 +28,6 @@ export function machine(): string {
   return `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average before the run ${os.loadavg()[0]!.toFixed(2)}`;
 }
 
-
 /** A scratch directory PostgreSQL (running as the OS user `postgres` when we are root) can enter. */
 export function scratchDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lesplein-${prefix}-`));

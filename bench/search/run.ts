@@ -43,7 +43,6 @@ if (!Number.isInteger(size) || size < 100 || !Number.isInteger(requests) || requ
 const seconds = (start: number) => (performance.now() - start) / 1000;
 const log = (message: string) => console.log(`[bench:search] ${message}`);
 
-
 async function waitForReady(url: string, api: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {

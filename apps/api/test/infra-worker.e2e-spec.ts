@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../src/core/database/embedded-postgres.js';
 import { TransactionRunner } from '../src/core/database/transaction-runner.js';
 import { Mailer } from '../src/core/mail/mailer.service.js';
 import { apiDir, exitCode, waitUntil } from './support/processes.js';
@@ -22,15 +23,6 @@ beforeAll(async () => {
   api = await startTestApp({ WORKER: 'off', ...JOB_TIMING });
 });
 afterAll(async () => api?.close());
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm run worker`: the built dist/worker.js (see support/processes.ts for why built). */
 function startWorker(env: Record<string, string>) {

@@ -1,22 +1,13 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../src/core/database/embedded-postgres.js';
 import { exitCode, runEntry, waitUntil } from './support/processes.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lesplein-start-'));
 fs.chmodSync(dataDir, 0o755);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start` without DATABASE_URL: embedded PostgreSQL, migrations, seed; Ctrl-C stops it all. */
 async function startOnce() {

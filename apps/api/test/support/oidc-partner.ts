@@ -1,16 +1,9 @@
-import { createServer, type AddressInfo } from 'node:net';
 import * as oidc from 'openid-client';
 import type { HttpClient } from './http-client.js';
 import type { TestApp } from './test-app.js';
 
 /** A free loopback port, so the test app's PUBLIC_URL (the issuer) can name the port it listens on. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '../../src/core/database/embedded-postgres.js';
 
 export const REDIRECT_URI = 'https://uitgeverij.example/callback';
 

@@ -21,12 +21,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { findPgClientTools } from '../../src/core/backup/pg-client-tools.js';
-import { startEmbeddedPostgres } from '../../src/core/database/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../../src/core/database/embedded-postgres.js';
 import { applyMigrations } from '../../src/core/database/migrations.js';
 
 export interface PgDumpTools {
@@ -91,17 +90,6 @@ export async function ensurePgDump(): Promise<PgDumpTools> {
   const installed = findPgDump();
   if (!installed) throw new Error(`${PG_CLIENT_MISSING}. (apt-get succeeded but pg_dump was not found.)`);
   return installed;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A scratch directory PostgreSQL's OS user can reach (as root the server runs as `postgres`). */

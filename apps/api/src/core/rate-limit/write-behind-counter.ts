@@ -21,9 +21,9 @@ interface Window {
 /** How often counted points are written to the shared table. */
 export const WRITE_BEHIND_MS = 1000;
 /**
- * Beyond this many keys in memory, those with nothing to write are forgotten (they learn their
- * shared count again at their next write) and the rest written at once: memory stays bounded
- * under a flood of client addresses.
+ * Beyond this many keys in memory, a write starts at once and forgets those with nothing to
+ * write (they learn their shared count again at their next write): memory stays bounded under a
+ * flood of client addresses, and no request pays for a pass over all of them.
  */
 const MAX_KEYS = 50_000;
 
@@ -78,10 +78,7 @@ export class WriteBehindCounter {
   }
 
   private schedule(): void {
-    if (this.windows.size > MAX_KEYS) {
-      for (const [key, window] of this.windows) if (window.pending === 0 && window.writing === 0) this.windows.delete(key);
-      if (this.windows.size > MAX_KEYS) void this.flush().catch(() => undefined);
-    }
+    if (this.windows.size > MAX_KEYS && !this.writing) void this.flush().catch(() => undefined);
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -92,13 +89,14 @@ export class WriteBehindCounter {
 
   private async write(): Promise<void> {
     const now = Date.now();
+    const crowded = this.windows.size > MAX_KEYS;
     const sent = new Map<string, number>();
     for (const [key, window] of this.windows) {
       if (window.pending > 0) {
         sent.set(key, window.pending);
         window.writing += window.pending;
         window.pending = 0;
-      } else if (window.resetAt <= now && window.writing === 0) {
+      } else if (window.writing === 0 && (crowded || window.resetAt <= now)) {
         this.windows.delete(key);
       }
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import type { Cursor } from '../../core/pagination/cursor.js';
-import { resourceDetailInclude } from '../resources/resources.repository.js';
+import { findPublishedByIds } from '../resources/resources.repository.js';
 
 export interface FeedRow {
   kind: 'resource' | 'folder_item';
@@ -42,7 +42,7 @@ export class FeedRepository {
   }
 
   resources(ids: string[]) {
-    return this.prisma.resource.findMany({ where: { id: { in: ids }, state: 'published' }, include: resourceDetailInclude });
+    return findPublishedByIds(this.prisma, ids);
   }
 
   members(ids: string[]) {

@@ -31,9 +31,9 @@ const notRemoved = { state: { not: 'removed' as const } };
  * A resource with its author, files, subjects and levels in one statement (json_agg), the shape
  * Prisma's `include: resourceDetailInclude` gives. The public detail and list are the hot paths:
  * Prisma answers that include with four queries, each compiled on the main thread (docs/benchmarks.md,
- * "API overhead and ORM cost"). Search hits are read back with it too (SearchHitsRepository).
+ * "API overhead and ORM cost"). Search hits and the feed read theirs with it too (findPublishedByIds).
  */
-export const DETAIL_SELECT = Prisma.sql`
+const DETAIL_SELECT = Prisma.sql`
   SELECT r.*,
     CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('handle', a.handle, 'firstName', a."firstName", 'lastName', a."lastName") END AS author,
     COALESCE((SELECT json_agg(f ORDER BY f.position, f."createdAt") FROM "ResourceFile" f WHERE f."resourceId" = r.id), '[]'::json) AS files,
@@ -42,10 +42,20 @@ export const DETAIL_SELECT = Prisma.sql`
   FROM "Resource" r LEFT JOIN "Member" a ON a.id = r."authorId"`;
 
 type RawFile = Omit<ResourceFileRow, 'createdAt'> & { createdAt: string };
-export type RawResourceRow = Omit<ResourceRow, 'files'> & { files: RawFile[] };
+type RawResourceRow = Omit<ResourceRow, 'files'> & { files: RawFile[] };
 
 /** json_agg gives the files' timestamps as text without a zone; Prisma keeps them in UTC. */
-export const fromRaw = (row: RawResourceRow): ResourceRow => ({ ...row, files: row.files.map((file) => ({ ...file, createdAt: new Date(`${file.createdAt}Z`) })) });
+const fromRaw = (row: RawResourceRow): ResourceRow => ({ ...row, files: row.files.map((file) => ({ ...file, createdAt: new Date(`${file.createdAt}Z`) })) });
+
+/**
+ * The published resources among `ids` (any order), in one statement: for pages another module
+ * puts together, such as search hits and the feed.
+ */
+export async function findPublishedByIds(db: PrismaService, ids: string[]): Promise<ResourceRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<RawResourceRow[]>`${DETAIL_SELECT} WHERE r.id = ANY(${ids}::uuid[]) AND r.state = 'published'`;
+  return rows.map(fromRaw);
+}
 
 /** Resources, their files and taxonomy links. Removed resources are never returned. */
 @Injectable()

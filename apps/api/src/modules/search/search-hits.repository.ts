@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../core/database/prisma.service.js';
-import { DETAIL_SELECT, fromRaw, type RawResourceRow, type ResourceRow } from '../resources/resources.repository.js';
+import { findPublishedByIds, type ResourceRow } from '../resources/resources.repository.js';
 
 /** The resources behind search hits, read live: only those still published. */
 @Injectable()
@@ -9,8 +9,7 @@ export class SearchHitsRepository {
 
   /** One statement for the whole page (Prisma's include would send four, per search). */
   async findPublished(ids: string[]): Promise<Map<string, ResourceRow>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.prisma.$queryRaw<RawResourceRow[]>`${DETAIL_SELECT} WHERE r.id = ANY(${ids}::uuid[]) AND r.state = 'published'`;
-    return new Map(rows.map((row) => [row.id, fromRaw(row)]));
+    const rows = await findPublishedByIds(this.prisma, ids);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 }

@@ -174,16 +174,14 @@ export class PostgresSearchEngine implements SearchEngine {
     // so counting a sample of about SAMPLE_CHECK_ROWS of its matches is cheap and tells.
     if (text && countedRows <= RARE_MARGIN * unseenEstimate) {
       const checkDepth = Math.min(MAX_SAMPLE_DEPTH, Math.max(1, Math.floor(Math.log2(countedRows / SAMPLE_CHECK_ROWS))));
-      const sample = await this.sql.countSample({ variants, counted, allFilters: all, sample: sampleMarker(checkDepth), depth: checkDepth });
+      const sample = await this.sql.countSample({ variants, counted, allFilters: all, depth: checkDepth });
       countedRows = sample.counted * 2 ** checkDepth;
       matchingRows = sample.matching * 2 ** checkDepth;
       if (countedRows <= this.exactCountLimit) return exact;
     }
     const depth = Math.min(MAX_SAMPLE_DEPTH, Math.ceil(Math.log2(countedRows / this.exactCountLimit)));
-    const sampled = both(counted, sampleMarker(depth));
-    const scale = 2 ** depth;
     const rankedInSample = text && query.sort === 'relevance' && matchingRows > this.exactCountLimit;
-    return { counted: sampled, scale, page: rankedInSample ? { from: 'counted' } : { from: 'all', allFilters: all } };
+    return { counted: both(counted, sampleMarker(depth)), scale: 2 ** depth, page: rankedInSample ? { from: 'counted' } : { from: 'all', allFilters: all } };
   }
 
   /** The table's size as PostgreSQL last measured it, reused for a minute. */

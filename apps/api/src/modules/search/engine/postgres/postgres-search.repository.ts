@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AGE_BANDS, type FacetName } from '@lesplein/contracts/search';
 import { PrismaService } from '../../../../core/database/prisma.service.js';
 import { MARK_END, MARK_START } from '../highlight.js';
+import { sampleMarker } from './facet-lexemes.js';
 import type { SearchDocument } from '../search-engine.js';
 
 /** The filters of one search, as SQL parameters (empty list = no filter). */
@@ -47,7 +48,6 @@ export interface SqlSearch {
    */
   page: { from: 'counted' } | { from: 'all'; allFilters: string | null };
 }
-
 
 /** The part of an EXPLAIN (FORMAT JSON) plan node the estimates read. */
 interface ExplainedPlan {
@@ -171,8 +171,8 @@ export class PostgresSearchRepository {
       HEADLINE_TITLE,
       HEADLINE_DESCRIPTION,
     ];
-    const from = input.page.from;
-    const allFilters = input.page.from === 'counted' ? null : input.page.allFilters;
+    const fromAll = input.page.from === 'all';
+    const allFilters = input.page.from === 'all' ? input.page.allFilters : null;
     params.push(input.counted, input.scale, allFilters);
     const keys = KEYS[input.sort];
     const ranked = text && input.sort === 'relevance';
@@ -182,13 +182,12 @@ export class PostgresSearchRepository {
     const matching = (facets: string | null, sampleDepth = 0) =>
       `${text ? `d."searchVector" @@ search_query_all($1::text[]) AND` : ''} ${facets ? `d."facetVector" @@ ${facets}::tsquery AND` : ''} ${sampleIndexCondition(sampleDepth)} ${PUBLISHED_ONLY}`;
     /** The rows the page is chosen from, with the base row's columns. */
-    const pageRows =
-      from === 'all'
-        ? `(SELECT d."resourceId" AS id, d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount", ${titleMatch}
+    const pageRows = fromAll
+      ? `(SELECT d."resourceId" AS id, d."publishedAt", d."ratingAverage", d."ratingCount", d."viewCount", d."favouriteCount", ${titleMatch}
               FROM "SearchDocument" d
              WHERE ${matching(allFilters ? '$22' : null)}) b`
         : `base b`;
-    const pageCondition = from === 'counted' ? allBut(null) : 'true';
+    const pageCondition = fromAll ? 'true' : allBut(null);
     const sql = `
       WITH typed AS (SELECT $1::text[], $13::float8, $14::float8, $15::uuid, $16::int, $17::int, $18::text, $19::text, $20::tsquery, $21::int, $22::tsquery), -- every parameter typed, used or not
       base AS MATERIALIZED (
@@ -286,10 +285,10 @@ export class PostgresSearchRepository {
   }
 
   /**
-   * Counts the matches in a sample (`sample`: one sample marker's tsquery): those counted in the
-   * facets and those passing every filter. Reads the GIN index and one row per sampled match.
+   * Counts the matches in the sample of one in 2^depth: those counted in the facets and those
+   * passing every filter. Reads the GIN index and one row per sampled match.
    */
-  async countSample(input: { variants: string[]; counted: string | null; allFilters: string | null; sample: string; depth: number }): Promise<{ counted: number; matching: number }> {
+  async countSample(input: { variants: string[]; counted: string | null; allFilters: string | null; depth: number }): Promise<{ counted: number; matching: number }> {
     const text = input.variants.length > 0;
     const rows = await this.prisma.$queryRawUnsafe<Array<{ counted: number; matching: number }>>(
       `WITH typed AS (SELECT $1::text[], $2::tsquery, $3::tsquery, $4::tsquery)
@@ -299,7 +298,7 @@ export class PostgresSearchRepository {
       input.variants,
       input.counted,
       input.allFilters,
-      input.sample,
+      sampleMarker(input.depth),
     );
     return rows[0]!;
   }
