@@ -1,3 +1,4 @@
+import http from 'node:http';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberWithClient, moderatorClient } from './factories/members.js';
@@ -40,6 +41,28 @@ describe('the OpenID Connect provider for partners', () => {
     expect(metadata.grant_types_supported).not.toContain('password');
     expect(metadata.registration_endpoint).toBeUndefined();
     expect(metadata.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'school', 'teaching']));
+  });
+
+  it("names its endpoints under the issuer, whatever Host or forwarded headers the request came with", async () => {
+    // fetch does not let a client choose the Host header; node:http does.
+    const body = await new Promise<string>((resolve, reject) => {
+      const request = http.get(
+        `${t.url}/oidc/.well-known/openid-configuration`,
+        { headers: { host: 'lesplein.evil.example', 'x-forwarded-host': 'other.evil.example', 'x-forwarded-proto': 'https' } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`${response.statusCode} ${text}`))));
+        },
+      );
+      request.on('error', reject);
+    });
+    const metadata = JSON.parse(body) as Record<string, unknown>;
+    expect(metadata.issuer).toBe(`${t.url}/oidc`);
+    const urls = Object.entries(metadata).filter(([name]) => name.endsWith('_endpoint') || name === 'jwks_uri');
+    expect(urls.map(([name]) => name)).toEqual(expect.arrayContaining(['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'revocation_endpoint', 'jwks_uri']));
+    for (const [name, url] of urls) expect(String(url).startsWith(`${t.url}/oidc/`), `${name}: ${String(url)}`).toBe(true);
   });
 
   it('runs the whole flow with a real relying party: consent per category, userinfo, partner API, refresh, revocation', async () => {

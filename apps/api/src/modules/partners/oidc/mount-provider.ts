@@ -33,7 +33,7 @@ export function mountOidcProvider(fastify: FastifyInstance, oidc: OidcProviderSe
     reply.raw.setHeader('x-request-id', request.id);
     reply.raw.setHeader('permissions-policy', PERMISSIONS_POLICY);
     if (options.hsts) reply.raw.setHeader('strict-transport-security', STRICT_TRANSPORT_SECURITY);
-    oidc.handle(raw, reply.raw);
+    oidc.handle(raw, reply.raw, request.ip);
     return reply;
   });
 }

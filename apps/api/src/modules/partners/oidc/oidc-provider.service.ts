@@ -33,6 +33,8 @@ export class OidcProviderService implements OnModuleInit {
   private instance?: Provider;
   /** The provider's Node request handler, composed once (Koa composes its middleware per callback() call). */
   private handler?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** PUBLIC_URL's host and scheme, the origin of every URL the provider gives out. */
+  private publicOrigin = { host: '', protocol: '' };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -56,16 +58,27 @@ export class OidcProviderService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const provider = new Provider(this.issuer, await this.configuration());
-    provider.proxy = this.config.trustProxy;
+    // The forwarded headers it reads are always set by handle(), never a client's.
+    provider.proxy = true;
     provider.use(unknownAddressAsProblem);
     provider.on('server_error', (_ctx, error) => this.logger.error(`OpenID Connect provider: ${error.message}`));
     this.instance = provider;
     this.handler = provider.callback();
+    const origin = new URL(this.config.publicUrl);
+    this.publicOrigin = { host: origin.host, protocol: origin.protocol.slice(0, -1) };
   }
 
-  /** Serves a request whose URL has /oidc stripped (originalUrl keeps it). */
-  handle(req: IncomingMessage, res: ServerResponse): void {
+  /**
+   * Serves a request whose URL has /oidc stripped (originalUrl keeps it). The provider builds its
+   * endpoints' URLs (discovery, redirects, token audiences) from the request's origin: that is
+   * PUBLIC_URL's, so they always lie under the issuer, whatever Host the client sent or a proxy in
+   * front passed on. `clientIp` is the address the API trusts (TRUST_PROXY).
+   */
+  handle(req: IncomingMessage, res: ServerResponse, clientIp: string): void {
     if (!this.handler) throw new Error('The OpenID Connect provider is not started yet');
+    req.headers['x-forwarded-host'] = this.publicOrigin.host;
+    req.headers['x-forwarded-proto'] = this.publicOrigin.protocol;
+    req.headers['x-forwarded-for'] = clientIp;
     void this.handler(req, res);
   }
 
