@@ -3,8 +3,10 @@
 // page's code is on its way the current page stays, with a labelled progress bar, and then focus
 // moves to the new page's heading; a new page starts at the top and going back returns to where
 // the reader was; a page whose code cannot be fetched says so and offers a reload, and the rest of
-// the site keeps working. A signed-in member's home page is not the visitor's page first (it
-// moved everything down when the greeting arrived, and a click aimed at a resource missed).
+// the site keeps working. On a first load a page is shown once it is known who is reading
+// (it loads meanwhile): a signed-in member's home page is not the visitor's page first (it moved
+// everything down when the greeting arrived, and a click aimed at a resource missed), and no page
+// shows a member the log-in buttons or jumps down when their taller header arrives.
 //
 // Every wait is on a condition; nothing sleeps.
 import { describe, expect, it } from 'vitest';
@@ -16,6 +18,8 @@ useDemoStack();
 
 const JONAS = 'jonas.maes@demo.lesplein.test';
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
+/** Published by An in the demo data. */
+const RESOURCE = 'Breuken vergelijken met de getallenlijn';
 
 describe('navigation between pages', () => {
   it('keeps the current page with a progress bar while the next one loads, then focuses its heading', async () => {
@@ -131,8 +135,45 @@ describe('navigation between pages', () => {
       await page.waitForFunction(() => document.title.startsWith("Leermiddelen delen met collega's"));
       release!();
       await greeting.waitFor();
-      await page.getByRole('region', { name: 'Nieuwste leermiddelen' }).getByRole('link', { name: 'Breuken vergelijken met de getallenlijn' }).waitFor();
+      await page.getByRole('region', { name: 'Nieuwste leermiddelen' }).getByRole('link', { name: RESOURCE }).waitFor();
       expect(await page.evaluate(() => (window as unknown as { headingsSeen: string[] }).headingsSeen)).toEqual(['Dag Jonas!']);
+    });
+  });
+
+  it("loads a member's page while asking who is reading, and shows it once that is known", async () => {
+    const member = await newTestPage(browser);
+    await scenario(member, async () => {
+      const page = member.page;
+      await logIn(page, stack.baseUrl, JONAS, DEMO_PASSWORD);
+      await page.getByRole('heading', { name: 'Dag Jonas!', level: 1 }).waitFor();
+      await page.getByRole('region', { name: 'Nieuwste leermiddelen' }).getByRole('link', { name: RESOURCE }).click();
+      const heading = page.getByRole('heading', { name: RESOURCE, level: 1 });
+      await heading.waitFor();
+      const resourceUrl = page.url();
+
+      let release: (() => void) | undefined;
+      await page.route(
+        '**/api/auth/me',
+        (route) =>
+          new Promise<void>((done) => {
+            release = () => void route.continue().then(done);
+          }),
+        { times: 1 },
+      );
+      const resourceLoaded = page.waitForResponse((response) => response.url().endsWith(`/api/resources/${resourceUrl.split('/').at(-1)}`));
+      await page.goto(resourceUrl);
+      // The page's code and data load meanwhile; it is in the document, not shown.
+      expect((await resourceLoaded).status()).toBe(200);
+      await page.locator('main h1', { hasText: RESOURCE }).waitFor({ state: 'attached' });
+      expect(await heading.isVisible()).toBe(false);
+      expect(await page.getByRole('main').getByRole('status').first().textContent()).toBe('Bezig met laden…');
+      expect(await page.getByRole('banner').getByRole('link', { name: 'Aanmelden' }).count()).toBe(0);
+
+      release!();
+      await heading.waitFor();
+      await page.getByRole('banner').getByRole('button', { name: 'Afmelden' }).waitFor();
+      expect(await page.getByRole('banner').getByRole('link', { name: 'Aanmelden' }).count()).toBe(0);
+      expect(await page.getByRole('main').getByText('Bezig met laden…').count()).toBe(0);
     });
   });
 });

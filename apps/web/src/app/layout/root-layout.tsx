@@ -25,7 +25,7 @@ export function RootLayout() {
   const navigating = usePendingNavigation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
-  const { data: member } = useCurrentMember();
+  const { data: member, isPending: askingWhoIsReading } = useCurrentMember();
   const mustSetUpSecondFactor = member?.twoFactorSetupRequired === true && location.pathname !== '/account/security';
   // The privacy statement: a session limited until a substantial change is accepted goes to the
   // acceptance page (the /privacy pages stay readable); other changes are announced once read.
@@ -60,29 +60,35 @@ export function RootLayout() {
       <SiteHeader />
       <ConsentBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        {mustSetUpSecondFactor ? (
-          <Alert tone="warning" title={t('security.requiredTitle')}>
-            <p>
-              {t('security.requiredShort')} <Link to="/account/security">{t('security.requiredLink')}</Link>
-            </p>
-          </Alert>
-        ) : null}
-        {policyChanged ? (
-          <Alert tone="info" title={policy?.lastSeenVersion ? t('privacyPolicy.changedTitle') : t('privacyPolicy.newReaderTitle')}>
-            <p>
-              <Link to="/privacy">{t('privacyPolicy.changedLink')}</Link>
-            </p>
-          </Alert>
-        ) : null}
-        {mustAcceptPolicy ? (
-          <Navigate to={policyAcceptancePathFor(location.pathname + location.search)} replace />
-        ) : (
-          <RouteErrorBoundary pathname={location.pathname}>
-            <Suspense fallback={<InitialLoading />}>
-              <Outlet />
-            </Suspense>
-          </RouteErrorBoundary>
-        )}
+        {askingWhoIsReading ? <InitialLoading /> : null}
+        {/* On a first load the page renders (its code and data load) but stays hidden until we
+            know who is reading: a member's header is taller and their page differs, so showing
+            the visitor's first would move everything under the reader's pointer. */}
+        <div hidden={askingWhoIsReading}>
+          {mustSetUpSecondFactor ? (
+            <Alert tone="warning" title={t('security.requiredTitle')}>
+              <p>
+                {t('security.requiredShort')} <Link to="/account/security">{t('security.requiredLink')}</Link>
+              </p>
+            </Alert>
+          ) : null}
+          {policyChanged ? (
+            <Alert tone="info" title={policy?.lastSeenVersion ? t('privacyPolicy.changedTitle') : t('privacyPolicy.newReaderTitle')}>
+              <p>
+                <Link to="/privacy">{t('privacyPolicy.changedLink')}</Link>
+              </p>
+            </Alert>
+          ) : null}
+          {mustAcceptPolicy ? (
+            <Navigate to={policyAcceptancePathFor(location.pathname + location.search)} replace />
+          ) : (
+            <RouteErrorBoundary pathname={location.pathname}>
+              <Suspense fallback={<InitialLoading />}>
+                <Outlet />
+              </Suspense>
+            </RouteErrorBoundary>
+          )}
+        </div>
       </main>
       <SiteFooter />
     </>

@@ -9,7 +9,7 @@ import { LanguageSwitch } from './language-switch';
 
 export function SiteHeader() {
   const { t } = useTranslation();
-  const { data: member } = useCurrentMember();
+  const { data: member, isPending } = useCurrentMember();
   const unread = useUnreadCounts(Boolean(member) && !member?.twoFactorSetupRequired);
   const navigate = useNavigate();
   // flushSync: the home page must be on screen before the member is forgotten, or the guard of
@@ -117,7 +117,7 @@ export function SiteHeader() {
                 </span>
               ) : null}
             </div>
-          ) : (
+          ) : isPending ? null /* not the log-in buttons before we know: a member would see them flash */ : (
             <div className="site-header__account">
               <Link to="/login" className="button button--secondary">
                 {t('header.login')}
