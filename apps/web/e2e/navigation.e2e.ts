@@ -10,7 +10,7 @@
 //
 // Every wait is on a condition; nothing sleeps.
 import { describe, expect, it } from 'vitest';
-import type { Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { logIn, newTestPage, scenario } from './support/pages.js';
 import { browser, stack, useDemoStack } from './support/demo-stack.js';
 
@@ -20,6 +20,20 @@ const JONAS = 'jonas.maes@demo.lesplein.test';
 const DEMO_PASSWORD = 'Lesplein-demo-2026';
 /** Published by An in the demo data. */
 const RESOURCE = 'Breuken vergelijken met de getallenlijn';
+
+/** Holds the page's next /api/auth/me request; the returned function lets it through. */
+async function holdNextCurrentMember(page: Page): Promise<() => void> {
+  let release: (() => void) | undefined;
+  await page.route(
+    '**/api/auth/me',
+    (route) =>
+      new Promise<void>((done) => {
+        release = () => void route.continue().then(done);
+      }),
+    { times: 1 },
+  );
+  return () => release!();
+}
 
 describe('navigation between pages', () => {
   it('keeps the current page with a progress bar while the next one loads, then focuses its heading', async () => {
@@ -122,18 +136,10 @@ describe('navigation between pages', () => {
         }).observe(document, { childList: true, subtree: true });
       });
       // Who is signed in is answered only once the home page has rendered (it sets the title).
-      let release: (() => void) | undefined;
-      await page.route(
-        '**/api/auth/me',
-        (route) =>
-          new Promise<void>((done) => {
-            release = () => void route.continue().then(done);
-          }),
-        { times: 1 },
-      );
+      const release = await holdNextCurrentMember(page);
       await page.goto(`${stack.baseUrl}/`);
       await page.waitForFunction(() => document.title.startsWith("Leermiddelen delen met collega's"));
-      release!();
+      release();
       await greeting.waitFor();
       await page.getByRole('region', { name: 'Nieuwste leermiddelen' }).getByRole('link', { name: RESOURCE }).waitFor();
       expect(await page.evaluate(() => (window as unknown as { headingsSeen: string[] }).headingsSeen)).toEqual(['Dag Jonas!']);
@@ -151,15 +157,7 @@ describe('navigation between pages', () => {
       await heading.waitFor();
       const resourceUrl = page.url();
 
-      let release: (() => void) | undefined;
-      await page.route(
-        '**/api/auth/me',
-        (route) =>
-          new Promise<void>((done) => {
-            release = () => void route.continue().then(done);
-          }),
-        { times: 1 },
-      );
+      const release = await holdNextCurrentMember(page);
       const resourceLoaded = page.waitForResponse((response) => response.url().endsWith(`/api/resources/${resourceUrl.split('/').at(-1)}`));
       await page.goto(resourceUrl);
       // The page's code and data load meanwhile; it is in the document, not shown.
@@ -169,7 +167,7 @@ describe('navigation between pages', () => {
       expect(await page.getByRole('main').getByRole('status').first().textContent()).toBe('Bezig met laden…');
       expect(await page.getByRole('banner').getByRole('link', { name: 'Aanmelden' }).count()).toBe(0);
 
-      release!();
+      release();
       await heading.waitFor();
       await page.getByRole('banner').getByRole('button', { name: 'Afmelden' }).waitFor();
       expect(await page.getByRole('banner').getByRole('link', { name: 'Aanmelden' }).count()).toBe(0);

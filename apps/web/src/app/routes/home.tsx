@@ -13,9 +13,9 @@ export function Component() {
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true && !member;
   usePageTitle(member ? t('home.greeting', { name: member.firstName }) : t('home.title'));
 
-  // Until we know who is reading, neither version: a signed-in member would see the visitor's
-  // page first, then everything move down under the greeting (a click aimed at a resource landed
-  // beside it). When the question fails, the visitor's page is shown.
+  // Until we know who is reading, neither version (the shell keeps the page hidden meanwhile):
+  // rendering the visitor's would fetch the latest resources twice. When the question fails,
+  // the visitor's page is shown.
   if (isPending) return <PageSpinner label={t('common.loading')} />;
 
   if (member) {
